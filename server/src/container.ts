@@ -1,0 +1,54 @@
+// Per-request (or per-job) object graph: repositories on the forked EntityManager and the services
+// built on them. Created lazily, so a request pays only for what it touches.
+import type { Em } from './db/orm.ts';
+import type { Deps } from './deps.ts';
+import { AuditRepository } from './modules/audit/audit.repository.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
+import { SessionRepository } from './modules/auth/session.repository.ts';
+import { SessionService } from './modules/auth/session.service.ts';
+import { MembershipRepository } from './modules/member/membership.repository.ts';
+import { UserRepository } from './modules/user/user.repository.ts';
+
+export class Container {
+  private readonly cache = new Map<string, unknown>();
+
+  readonly deps: Deps;
+  readonly em: Em;
+
+  constructor(deps: Deps, em: Em) {
+    this.deps = deps;
+    this.em = em;
+  }
+
+  protected once<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  get users() {
+    return this.once('users', () => new UserRepository(this.em));
+  }
+  get memberships() {
+    return this.once('memberships', () => new MembershipRepository(this.em));
+  }
+  get audit() {
+    return this.once('audit', () => new AuditService(new AuditRepository(this.em)));
+  }
+  get sessions() {
+    return this.once(
+      'sessions',
+      () =>
+        new SessionService({
+          sessions: new SessionRepository(this.em),
+          users: this.users,
+          audit: this.audit,
+          clock: this.deps.clock,
+          ttlDays: this.deps.env.SESSION_TTL_DAYS,
+        }),
+    );
+  }
+}
+
+export function createContainer(deps: Deps, em: Em = deps.orm.em.fork()): Container {
+  return new Container(deps, em);
+}

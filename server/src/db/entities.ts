@@ -1,0 +1,11 @@
+// Every entity the ORM knows. New modules add theirs here (the migration check reads this list).
+import { AuditEvent } from '../modules/audit/audit.entity.ts';
+import { OneTimeToken } from '../modules/auth/one-time-token.entity.ts';
+import { AuthSession } from '../modules/auth/session.entity.ts';
+import { EmailMessage } from '../modules/email/email.entity.ts';
+import { Invitation } from '../modules/invitation/invitation.entity.ts';
+import { Membership } from '../modules/member/membership.entity.ts';
+import { Tenant } from '../modules/tenant/tenant.entity.ts';
+import { User } from '../modules/user/user.entity.ts';
+
+export const entities = [User, AuthSession, OneTimeToken, Tenant, Membership, Invitation, AuditEvent, EmailMessage];

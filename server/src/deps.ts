@@ -1,0 +1,18 @@
+// Process-wide dependencies built once in main.ts and handed to every request's container.
+import type { Redis } from 'ioredis';
+import type { Clock } from './clock.ts';
+import type { Orm } from './db/orm.ts';
+import type { Env } from './env.ts';
+import type { Logger } from './logger.ts';
+import type { Mailer } from './modules/email/mailer.ts';
+import type { LoginLimiter } from './modules/auth/login-limiter.ts';
+
+export interface Deps {
+  env: Env;
+  logger: Logger;
+  orm: Orm;
+  redis: Redis;
+  clock: Clock;
+  mailer: Mailer;
+  loginLimiter: LoginLimiter;
+}

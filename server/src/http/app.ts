@@ -1,0 +1,56 @@
+// The express application: health, the tRPC API, test-only routes and the built SPA.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Deps } from '../deps.ts';
+import { appRouter } from '../trpc/app.router.ts';
+import { contextFactory } from '../trpc/context.ts';
+import { csrfGuard } from './csrf.ts';
+import { healthHandler } from './health.ts';
+import { testRoutes } from './test-routes.ts';
+
+/** Requests larger than this are refused with 413 before any parsing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function createApp(deps: Deps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    }),
+  );
+
+  app.get('/health', healthHandler(deps));
+  app.use(
+    '/trpc',
+    csrfGuard,
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: contextFactory(deps),
+      maxBodySize: MAX_BODY_BYTES,
+      onError({ error, path: procedure }) {
+        // Client errors are the caller's business; only unexpected ones are logged, once, here.
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error, procedure }, 'procedure failed');
+      },
+    }),
+  );
+  if (deps.env.COLMEIA_MODE !== 'production') app.use('/__test', testRoutes(deps));
+
+  const dist = deps.env.CLIENT_DIST;
+  if (dist && existsSync(path.join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!trpc|health|__test).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  }
+  return app;
+}

@@ -1,0 +1,29 @@
+// Routes that exist only in demo and test modes: move the server clock, read the e-mail outbox.
+// main.ts never mounts them in production mode.
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { EmailRepository } from '../modules/email/email.repository.ts';
+
+const ZClock = z.object({ advanceMs: z.number().int().min(0).max(366 * 86_400_000).optional(), reset: z.boolean().optional() });
+
+export function testRoutes(deps: Deps): Router {
+  const r = express.Router();
+  r.use(express.json({ limit: '10kb' }));
+  r.post('/clock', (req, res) => {
+    const body = ZClock.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: z.prettifyError(body.error) });
+      return;
+    }
+    if (body.data.reset) deps.clock.reset();
+    if (body.data.advanceMs) deps.clock.advance(body.data.advanceMs);
+    res.json({ now: deps.clock.now().toISOString() });
+  });
+  r.get('/outbox', async (req, res) => {
+    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
+    const rows = await new EmailRepository(deps.orm.em.fork()).list({ to, limit: 50 });
+    res.json(rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, kind: m.kind, createdAt: m.createdAt })));
+  });
+  return r;
+}

@@ -1,0 +1,20 @@
+// Process entry: validate env, start the server, stop cleanly on SIGTERM/SIGINT.
+import { loadEnv } from './env.ts';
+import { startServer } from './server.ts';
+
+const env = loadEnv();
+const server = await startServer(env);
+server.deps.logger.info({ url: server.url, mode: env.COLMEIA_MODE, database: env.DATABASE_URL ? 'postgresql' : 'embedded' }, 'colmeia server listening');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.deps.logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

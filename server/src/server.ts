@@ -1,0 +1,68 @@
+// Builds the process-wide dependencies and starts HTTP. main.ts calls it; integration tests call it
+// in-process with their own env (a scratch database, a Redis key prefix).
+import type { AddressInfo } from 'node:net';
+import { Clock } from './clock.ts';
+import { initOrm, migrateUp } from './db/orm.ts';
+import type { Deps } from './deps.ts';
+import type { Env } from './env.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
+import { createContainer } from './container.ts';
+import { LoginLimiter } from './modules/auth/login-limiter.ts';
+import { Mailer } from './modules/email/mailer.ts';
+import { createRedis } from './redis.ts';
+
+export interface RunningServer {
+  url: string;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): Promise<Deps> {
+  const logger = createLogger(env.LOG_LEVEL);
+  const orm = await initOrm({ databaseUrl: env.DATABASE_URL, dataDir: `${env.DATA_DIR}/pglite` });
+  if (env.MIGRATE_ON_BOOT ?? env.COLMEIA_MODE !== 'production') {
+    const applied = await migrateUp(orm);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  const redis = createRedis(env.REDIS_URL);
+  const prefix = opts.redisPrefix ?? 'colmeia';
+  return {
+    env,
+    logger,
+    orm,
+    redis,
+    clock: new Clock(),
+    mailer: new Mailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }),
+    loginLimiter: new LoginLimiter(redis, { maxPerIp: env.LOGIN_MAX_PER_IP, maxPerEmail: env.LOGIN_MAX_PER_EMAIL, prefix }),
+  };
+}
+
+export async function startServer(env: Env, opts: { redisPrefix?: string } = {}): Promise<RunningServer> {
+  const deps = await buildDeps(env, opts);
+  const app = createApp(deps);
+  const http = app.listen(env.PORT, env.HOST);
+  await new Promise<void>((resolve, reject) => {
+    http.once('listening', resolve);
+    http.once('error', reject);
+  });
+  const { port } = http.address() as AddressInfo;
+  // Impersonation sessions end at their cap even when the staff member's browser is gone.
+  const sweeper = setInterval(() => {
+    createContainer(deps)
+      .sessions.sweepExpiredImpersonations()
+      .catch((err) => deps.logger.error({ err }, 'impersonation sweep failed'));
+  }, 30_000);
+  sweeper.unref();
+  return {
+    url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
+    deps,
+    async close() {
+      clearInterval(sweeper);
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      deps.redis.disconnect();
+      await deps.orm.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// The API: one router per domain, merged here. The SPA imports `type AppRouter` and nothing else.
+import { auditRouter } from '../modules/audit/audit.router.ts';
+import { authRouter } from '../modules/auth/auth.router.ts';
+import { impersonationRouter } from '../modules/impersonation/impersonation.router.ts';
+import { invitationRouter } from '../modules/invitation/invitation.router.ts';
+import { memberRouter } from '../modules/member/member.router.ts';
+import { staffRouter } from '../modules/staff/staff.router.ts';
+import { tenantRouter } from '../modules/tenant/tenant.router.ts';
+import { router } from './procedures.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  tenant: tenantRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  audit: auditRouter,
+  staff: staffRouter,
+  impersonation: impersonationRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,2 @@
+export * from './schemas/account.ts';
+export * from './schemas/permissions.ts';

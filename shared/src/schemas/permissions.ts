@@ -1,0 +1,23 @@
+// What each workspace role may do. The server enforces it (tenantProcedure + permission checks) and
+// the SPA uses the same table to disable controls, so the two never disagree.
+import type { Role } from './account.ts';
+
+export const PERMISSIONS = {
+  'workspace.read': ['owner', 'admin', 'member', 'viewer', 'billing'],
+  'workspace.rename': ['owner', 'admin'],
+  'workspace.delete': ['owner'],
+  'members.read': ['owner', 'admin', 'member', 'viewer', 'billing'],
+  'members.manage': ['owner', 'admin'],
+  'ownership.transfer': ['owner'],
+  'audit.read': ['owner', 'admin'],
+  'bots.read': ['owner', 'admin', 'member', 'viewer'],
+  'bots.manage': ['owner', 'admin', 'member'],
+  'billing.read': ['owner', 'admin', 'billing'],
+  'billing.manage': ['owner', 'billing'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
