@@ -4,6 +4,7 @@ import type { Em } from './db/orm.ts';
 import type { Deps } from './deps.ts';
 import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { OneTimeTokenService } from './modules/auth/one-time-token.service.ts';
 import { SessionRepository } from './modules/auth/session.repository.ts';
 import { SessionService } from './modules/auth/session.service.ts';
 import { MembershipRepository } from './modules/member/membership.repository.ts';
@@ -33,6 +34,9 @@ export class Container {
   }
   get audit() {
     return this.once('audit', () => new AuditService(new AuditRepository(this.em)));
+  }
+  get tokens() {
+    return this.once('tokens', () => new OneTimeTokenService(this.em, this.deps.clock));
   }
   get sessions() {
     return this.once(
