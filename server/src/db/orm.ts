@@ -19,7 +19,7 @@ function baseOptions(): Partial<Options> {
   return {
     entities,
     extensions: [Migrator],
-    migrations: { path: MIGRATIONS_PATH, emit: 'cjs', transactional: true, snapshot: false },
+    migrations: { path: MIGRATIONS_PATH, emit: 'cjs', transactional: true, snapshot: false, silent: true },
     // Every request, job and event forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
