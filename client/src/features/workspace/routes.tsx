@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+export const workspaceRoutes: RouteObject[] = [];
+export const workspaceTopRoutes: RouteObject[] = [];
