@@ -4,6 +4,9 @@ import type { Em } from './db/orm.ts';
 import type { Deps } from './deps.ts';
 import { AuditRepository } from './modules/audit/audit.repository.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
+import { AccountService } from './modules/auth/account.service.ts';
+import { AuthRepository } from './modules/auth/auth.repository.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
 import { OneTimeTokenService } from './modules/auth/one-time-token.service.ts';
 import { SessionRepository } from './modules/auth/session.repository.ts';
 import { SessionService } from './modules/auth/session.service.ts';
@@ -48,6 +51,36 @@ export class Container {
           audit: this.audit,
           clock: this.deps.clock,
           ttlDays: this.deps.env.SESSION_TTL_DAYS,
+        }),
+    );
+  }
+  get auth() {
+    return this.once(
+      'auth',
+      () =>
+        new AuthService({
+          users: this.users,
+          memberships: this.memberships,
+          repo: new AuthRepository(this.em),
+          sessions: this.sessions,
+          tokens: this.tokens,
+          audit: this.audit,
+          limiter: this.deps.loginLimiter,
+          clock: this.deps.clock,
+          sendMail: (mail) => this.deps.mailer.send(this.em, mail),
+          publicUrl: this.deps.env.PUBLIC_URL,
+        }),
+    );
+  }
+  get account() {
+    return this.once(
+      'account',
+      () =>
+        new AccountService({
+          users: this.users,
+          sessions: this.sessions,
+          audit: this.audit,
+          limiter: this.deps.loginLimiter,
         }),
     );
   }

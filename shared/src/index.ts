@@ -1,2 +1,4 @@
 export * from './schemas/account.ts';
 export * from './schemas/permissions.ts';
+export * from './schemas/staff.ts';
+export * from './schemas/workspace.ts';

@@ -3,7 +3,10 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { hash } from '@node-rs/argon2';
+import { ZEmail, ZPassword, ZPersonName } from '@colmeia/shared';
 import { EmailRepository } from '../modules/email/email.repository.ts';
+import { UserRepository } from '../modules/user/user.repository.ts';
 
 const ZClock = z.object({ advanceMs: z.number().int().min(0).max(366 * 86_400_000).optional(), reset: z.boolean().optional() });
 
@@ -25,5 +28,31 @@ export function testRoutes(deps: Deps): Router {
     const rows = await new EmailRepository(deps.orm.em.fork()).list({ to, limit: 50 });
     res.json(rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, kind: m.kind, createdAt: m.createdAt })));
   });
+  // Seeds a verified user (optionally support staff) for the e2e suite; staff cannot be made
+  // through the public API.
+  r.post('/users', async (req, res) => {
+    const body = ZTestUser.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: z.prettifyError(body.error) });
+      return;
+    }
+    const users = new UserRepository(deps.orm.em.fork());
+    if (await users.findByEmail(body.data.email)) {
+      res.status(409).json({ error: 'exists' });
+      return;
+    }
+    const user = users.create({
+      email: body.data.email,
+      name: body.data.name,
+      passwordHash: await hash(body.data.password),
+      locale: 'pt-BR',
+      isStaff: body.data.staff,
+      emailVerifiedAt: deps.clock.now(),
+    });
+    await users.flush();
+    res.status(201).json({ id: user.id });
+  });
   return r;
 }
+
+const ZTestUser = z.object({ email: ZEmail, name: ZPersonName, password: ZPassword, staff: z.boolean().default(false) });

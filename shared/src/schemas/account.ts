@@ -42,3 +42,61 @@ export const ZTokenInput = z.object({ token: z.string().min(16).max(200) });
 export const ZResetPasswordInput = z.object({ token: z.string().min(16).max(200), password: ZPassword });
 
 export const ZId = z.uuid({ message: 'Invalid id' });
+
+// --- auth procedures (server/src/modules/auth) ---
+
+export const ZEmailInput = z.object({ email: ZEmail });
+
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'Required').max(200),
+  newPassword: ZPassword,
+});
+
+export const ZUpdateProfileInput = z.object({ name: ZPersonName, locale: ZLocale });
+
+export const ZOk = z.object({ ok: z.literal(true) });
+
+export const ZSignUpResult = z.object({ ok: z.literal(true), email: z.string() });
+
+export const ZMeUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  locale: ZLocale,
+  isStaff: z.boolean(),
+  emailVerified: z.boolean(),
+});
+export type MeUser = z.infer<typeof ZMeUser>;
+
+/** Shown as a banner while a staff member acts as this user. */
+export const ZMeImpersonation = z.object({
+  sessionId: z.string(),
+  staffName: z.string(),
+  staffEmail: z.string(),
+  reason: z.string(),
+  ticket: z.string().nullable(),
+  tenantId: z.string().nullable(),
+  expiresAt: z.iso.datetime(),
+});
+
+/** `auth.me`: user null when logged out (it never answers UNAUTHORIZED). */
+export const ZMe = z.object({
+  user: ZMeUser.nullable(),
+  impersonation: ZMeImpersonation.nullable(),
+  workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: ZRole })),
+});
+export type Me = z.infer<typeof ZMe>;
+
+export const ZSessionInfo = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof ZSessionInfo>;
+
+export const ZRevokeSessionInput = z.object({ id: ZId });
+
+export const ZRevokeOtherSessionsResult = z.object({ ok: z.literal(true), revoked: z.number().int() });

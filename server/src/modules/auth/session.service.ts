@@ -122,4 +122,9 @@ export class SessionService {
   revokeAllOthers(userId: string, currentId: string): Promise<number> {
     return this.sessions.revokeAllForUser(userId, this.clock.now(), currentId);
   }
+
+  /** Every login of the user (a password reset); impersonation sessions run out on their own cap. */
+  revokeAll(userId: string): Promise<number> {
+    return this.sessions.revokeAllForUser(userId, this.clock.now());
+  }
 }

@@ -26,6 +26,10 @@ export class MembershipRepository {
     return this.em.find(Membership, { user: userId }, { ...acrossTenants, orderBy: { createdAt: 'asc' } });
   }
 
+  countForTenant(tenantId: string): Promise<number> {
+    return this.em.count(Membership, { tenant: tenantId }, forTenant(tenantId));
+  }
+
   countByRole(tenantId: string, role: Role): Promise<number> {
     return this.em.count(Membership, { tenant: tenantId, role }, forTenant(tenantId));
   }

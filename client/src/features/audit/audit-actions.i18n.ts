@@ -1,0 +1,81 @@
+// Audit actions in plain words. Keys are the raw dotted action names the server records; an action
+// missing here is shown raw (see action-label.ts), so new server actions never break the log.
+import { registerStrings } from '../../lib/i18n.ts';
+
+export const AUDIT_ACTIONS_NS = 'auditActions';
+
+export const auditActions = {
+  'pt-BR': {
+    'auth.signed_up': 'Criou a conta',
+    'auth.email_verified': 'Confirmou o e-mail',
+    'auth.login': 'Entrou',
+    'auth.login_failed': 'Tentativa de entrada falhou',
+    'auth.logout': 'Saiu',
+    'auth.magic_link_requested': 'Pediu link de acesso',
+    'auth.magic_link_login': 'Entrou por link de acesso',
+    'auth.password_reset_requested': 'Pediu redefinição de senha',
+    'auth.password_reset': 'Redefiniu a senha',
+    'auth.password_changed': 'Alterou a senha',
+    'auth.profile_updated': 'Atualizou o perfil',
+    'auth.session_revoked': 'Encerrou uma sessão',
+    'auth.other_sessions_revoked': 'Encerrou as outras sessões',
+    'tenant.created': 'Criou o espaço',
+    'tenant.renamed': 'Renomeou o espaço',
+    'tenant.deleted': 'Excluiu o espaço',
+    'member.role_changed': 'Alterou a função de um membro',
+    'member.removed': 'Removeu um membro',
+    'member.left': 'Saiu do espaço',
+    'member.joined': 'Entrou no espaço',
+    'member.ownership_transferred': 'Transferiu a propriedade',
+    'ownership.transferred': 'Transferiu a propriedade',
+    'invitation.created': 'Enviou um convite',
+    'invitation.revoked': 'Revogou um convite',
+    'invitation.resent': 'Reenviou um convite',
+    'invitation.accepted': 'Aceitou um convite',
+    'invitation.declined': 'Recusou um convite',
+    'impersonation.started': 'Iniciou personificação',
+    'impersonation.ended': 'Encerrou personificação',
+    'impersonation.exited': 'Encerrou personificação',
+    'impersonation.expired': 'Personificação expirou',
+    'impersonation.mutation': 'Alteração durante personificação',
+  },
+  en: {
+    'auth.signed_up': 'Signed up',
+    'auth.email_verified': 'Verified e-mail',
+    'auth.login': 'Logged in',
+    'auth.login_failed': 'Failed login attempt',
+    'auth.logout': 'Logged out',
+    'auth.magic_link_requested': 'Requested a sign-in link',
+    'auth.magic_link_login': 'Logged in with a sign-in link',
+    'auth.password_reset_requested': 'Requested a password reset',
+    'auth.password_reset': 'Reset the password',
+    'auth.password_changed': 'Changed the password',
+    'auth.profile_updated': 'Updated the profile',
+    'auth.session_revoked': 'Ended a session',
+    'auth.other_sessions_revoked': 'Ended the other sessions',
+    'tenant.created': 'Created the workspace',
+    'tenant.renamed': 'Renamed the workspace',
+    'tenant.deleted': 'Deleted the workspace',
+    'member.role_changed': "Changed a member's role",
+    'member.removed': 'Removed a member',
+    'member.left': 'Left the workspace',
+    'member.joined': 'Joined the workspace',
+    'member.ownership_transferred': 'Transferred ownership',
+    'ownership.transferred': 'Transferred ownership',
+    'invitation.created': 'Sent an invitation',
+    'invitation.revoked': 'Revoked an invitation',
+    'invitation.resent': 'Resent an invitation',
+    'invitation.accepted': 'Accepted an invitation',
+    'invitation.declined': 'Declined an invitation',
+    'impersonation.started': 'Started impersonation',
+    'impersonation.ended': 'Ended impersonation',
+    'impersonation.exited': 'Ended impersonation',
+    'impersonation.expired': 'Impersonation expired',
+    'impersonation.mutation': 'Change made while impersonating',
+  },
+} as const;
+
+registerStrings(AUDIT_ACTIONS_NS, auditActions);
+
+/** Known action names, offered as suggestions in the filter. */
+export const KNOWN_ACTIONS = Object.keys(auditActions.en);
