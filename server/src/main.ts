@@ -1,10 +1,16 @@
 // Process entry: validate env, start the server, stop cleanly on SIGTERM/SIGINT.
+import { fileURLToPath } from 'node:url';
 import { loadEnv } from './env.ts';
 import { startServer } from './server.ts';
 
 const env = loadEnv();
+// `pnpm start` serves the SPA built next to the server unless CLIENT_DIST says otherwise.
+env.CLIENT_DIST ??= fileURLToPath(new URL('../../client/dist', import.meta.url));
 const server = await startServer(env);
-server.deps.logger.info({ url: server.url, mode: env.COLMEIA_MODE, database: env.DATABASE_URL ? 'postgresql' : 'embedded' }, 'colmeia server listening');
+server.deps.logger.info(
+  { url: server.url, mode: env.COLMEIA_MODE, database: env.DATABASE_URL ? 'postgresql' : 'embedded' },
+  'colmeia server listening',
+);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

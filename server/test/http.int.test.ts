@@ -15,7 +15,11 @@ describe('http surface', () => {
   });
 
   it('refuses a mutation without the CSRF header', async () => {
-    const res = await fetch(`${server.url}/trpc/auth.logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${server.url}/trpc/auth.logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -23,6 +27,15 @@ describe('http surface', () => {
     const res = await fetch(`${server.url}/trpc/auth.logout`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-colmeia-csrf': '1', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a mutation whose Origin header is not a URL, without a 500', async () => {
+    const res = await fetch(`${server.url}/trpc/auth.logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-colmeia-csrf': '1', origin: 'not a url' },
       body: '{}',
     });
     expect(res.status).toBe(403);

@@ -6,9 +6,12 @@ import type { NextFunction, Request, Response } from 'express';
 export const CSRF_HEADER = 'x-colmeia-csrf';
 
 export function csrfGuard(req: Request, res: Response, next: NextFunction): void {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+    next();
+    return;
+  }
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host) {
+  if (origin && originHost(origin) !== req.headers.host) {
     res.status(403).json({ error: { message: 'Cross-origin request refused.' } });
     return;
   }
@@ -17,4 +20,12 @@ export function csrfGuard(req: Request, res: Response, next: NextFunction): void
     return;
   }
   next();
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
