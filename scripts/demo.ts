@@ -13,10 +13,16 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = process.env.DATA_DIR ?? path.join(root, '.data');
 
 console.log('Building the dashboard…');
-const build = spawnSync('pnpm', ['--filter', '@colmeia/client', 'run', 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync('pnpm', ['--filter', '@colmeia/client', 'run', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const redis = await ensureRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', path.join(dataDir, 'redis'));
+const redis = await ensureRedis(
+  process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  path.join(dataDir, 'redis'),
+);
 const env = parseEnv({
   COLMEIA_MODE: 'demo',
   LOG_LEVEL: 'warn',
@@ -38,7 +44,10 @@ const lines = [
   '',
   `Demo logins (password for all: ${DEMO_PASSWORD})`,
   `  staff     ${DEMO_STAFF.email}`,
-  ...DEMO_WORKSPACES.flatMap((ws) => [`  ${ws.name}`, ...ws.members.map((m) => `    ${m.role.padEnd(8)}  ${m.email}`)]),
+  ...DEMO_WORKSPACES.flatMap((ws) => [
+    `  ${ws.name}`,
+    ...ws.members.map((m) => `    ${m.role.padEnd(8)}  ${m.email}`),
+  ]),
   '',
   'Press Ctrl+C to stop.',
 ];

@@ -31,11 +31,16 @@ export async function ensureRedis(url: string, dataDir: string): Promise<{ url: 
   }
   const port = 6390;
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
+    {
+      stdio: 'ignore',
+    },
+  );
   const privateUrl = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50 && !(await tcpAnswers(privateUrl, 200)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await tcpAnswers(privateUrl, 200)); i++)
+    await new Promise((r) => setTimeout(r, 100));
   console.log(`Started a private Redis for this run on ${privateUrl}`);
   return { url: privateUrl, stop: () => child.kill() };
 }

@@ -14,7 +14,12 @@ import { workspaceRoutes, workspaceTopRoutes } from './features/workspace/routes
 
 export const publicRoutes: RouteObject[] = [...authRoutes, ...impersonationRoutes];
 /** Children of /w/:tenantId */
-export const tenantRoutes: RouteObject[] = [...overviewRoutes, ...teamRoutes, ...auditRoutes, ...workspaceRoutes];
+export const tenantRoutes: RouteObject[] = [
+  ...overviewRoutes,
+  ...teamRoutes,
+  ...auditRoutes,
+  ...workspaceRoutes,
+];
 /** Children of the signed-in layout, outside any workspace */
 export const signedInRoutes: RouteObject[] = [...accountRoutes, ...workspaceTopRoutes, ...staffRoutes];
 

@@ -10,7 +10,10 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { OneTimeTokenService } from './modules/auth/one-time-token.service.ts';
 import { SessionRepository } from './modules/auth/session.repository.ts';
 import { SessionService } from './modules/auth/session.service.ts';
+import { ImpersonationService } from './modules/impersonation/impersonation.service.ts';
 import { MembershipRepository } from './modules/member/membership.repository.ts';
+import { StaffRepository } from './modules/staff/staff.repository.ts';
+import { StaffService } from './modules/staff/staff.service.ts';
 import { UserRepository } from './modules/user/user.repository.ts';
 
 export class Container {
@@ -81,6 +84,27 @@ export class Container {
           sessions: this.sessions,
           audit: this.audit,
           limiter: this.deps.loginLimiter,
+        }),
+    );
+  }
+  get staff() {
+    return this.once(
+      'staff',
+      () => new StaffService({ repo: new StaffRepository(this.em), audit: this.audit }),
+    );
+  }
+  get impersonation() {
+    return this.once(
+      'impersonation',
+      () =>
+        new ImpersonationService({
+          users: this.users,
+          memberships: this.memberships,
+          tokens: this.tokens,
+          sessions: this.sessions,
+          audit: this.audit,
+          clock: this.deps.clock,
+          sessionMinutes: this.deps.env.IMPERSONATION_MINUTES,
         }),
     );
   }

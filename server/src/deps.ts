@@ -4,8 +4,8 @@ import type { Clock } from './clock.ts';
 import type { Orm } from './db/orm.ts';
 import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
-import type { Mailer } from './modules/email/mailer.ts';
 import type { LoginLimiter } from './modules/auth/login-limiter.ts';
+import type { Mailer } from './modules/email/mailer.ts';
 
 export interface Deps {
   env: Env;

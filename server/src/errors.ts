@@ -28,7 +28,11 @@ export class AppError extends Error {
   /** Field errors for forms: { email: ['already registered'] }. */
   readonly fields: Record<string, string[]> | undefined;
 
-  constructor(code: AppErrorCode, message: string, opts: { reason?: string; fields?: Record<string, string[]> } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    opts: { reason?: string; fields?: Record<string, string[]> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

@@ -2,12 +2,12 @@
 // in-process with their own env (a scratch database, a Redis key prefix).
 import type { AddressInfo } from 'node:net';
 import { Clock } from './clock.ts';
+import { createContainer } from './container.ts';
 import { initOrm, migrateUp } from './db/orm.ts';
 import type { Deps } from './deps.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
-import { createContainer } from './container.ts';
 import { LoginLimiter } from './modules/auth/login-limiter.ts';
 import { Mailer } from './modules/email/mailer.ts';
 import { createRedis } from './redis.ts';
@@ -34,7 +34,11 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
     redis,
     clock: new Clock(),
     mailer: new Mailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }),
-    loginLimiter: new LoginLimiter(redis, { maxPerIp: env.LOGIN_MAX_PER_IP, maxPerEmail: env.LOGIN_MAX_PER_EMAIL, prefix }),
+    loginLimiter: new LoginLimiter(redis, {
+      maxPerIp: env.LOGIN_MAX_PER_IP,
+      maxPerEmail: env.LOGIN_MAX_PER_EMAIL,
+      prefix,
+    }),
   };
 }
 

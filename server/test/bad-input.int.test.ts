@@ -14,7 +14,9 @@ afterAll(() => server.close());
 
 async function post(path: string, body: string) {
   const res = await fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers, body });
-  const json = (await res.json()) as { error?: { message: string; data: { httpStatus: number; fields: Record<string, string[]> | null } } };
+  const json = (await res.json()) as {
+    error?: { message: string; data: { httpStatus: number; fields: Record<string, string[]> | null } };
+  };
   return { status: res.status, error: json.error };
 }
 
@@ -28,9 +30,14 @@ describe('bad input', () => {
   });
 
   it('answers wrongly typed fields with 400 and a message per field', async () => {
-    const res = await post('auth.signUp', JSON.stringify({ name: 42, email: 'not-an-email', password: 'short' }));
+    const res = await post(
+      'auth.signUp',
+      JSON.stringify({ name: 42, email: 'not-an-email', password: 'short' }),
+    );
     expect(res.status).toBe(400);
-    expect(Object.keys(res.error!.data.fields ?? {})).toEqual(expect.arrayContaining(['name', 'email', 'password']));
+    expect(Object.keys(res.error!.data.fields ?? {})).toEqual(
+      expect.arrayContaining(['name', 'email', 'password']),
+    );
     expect(await userCount()).toBe(0);
   });
 
@@ -38,7 +45,11 @@ describe('bad input', () => {
     const res = await fetch(`${server.url}/trpc/auth.signUp`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ name: 'x'.repeat(400_000), email: 'big@example.com', password: 'long-enough-pw' }),
+      body: JSON.stringify({
+        name: 'x'.repeat(400_000),
+        email: 'big@example.com',
+        password: 'long-enough-pw',
+      }),
     });
     expect(res.status).toBe(413);
     expect(await userCount()).toBe(0);

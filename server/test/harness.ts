@@ -15,7 +15,11 @@ export interface TestServer extends RunningServer {
   /** A fresh browser (cookie jar). */
   browser(): ReturnType<typeof memoryCookieJar>;
   /** A tRPC caller acting with the given cookies (and workspace header). */
-  caller(jar: CookieJar, tenantId?: string | null, ip?: string): Promise<ReturnType<typeof appRouter.createCaller>>;
+  caller(
+    jar: CookieJar,
+    tenantId?: string | null,
+    ip?: string,
+  ): Promise<ReturnType<typeof appRouter.createCaller>>;
 }
 
 export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
@@ -40,7 +44,9 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     ...server,
     browser: () => memoryCookieJar(),
     async caller(jar, tenantId = null, ip = '127.0.0.1') {
-      return appRouter.createCaller(await createContextInner({ deps: server.deps, cookies: jar, tenantId, ip, userAgent: 'vitest' }));
+      return appRouter.createCaller(
+        await createContextInner({ deps: server.deps, cookies: jar, tenantId, ip, userAgent: 'vitest' }),
+      );
     },
     async close() {
       await server.close();

@@ -3,7 +3,10 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { apiError } from './trpc.ts';
 
-export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>): boolean {
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+): boolean {
   const fields = apiError(error)?.fields;
   if (!fields) return false;
   let applied = false;

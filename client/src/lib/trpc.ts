@@ -25,7 +25,10 @@ export function makeQueryClient(): QueryClient {
       queries: {
         staleTime: 10_000,
         retry: (count, error) => {
-          const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
+          const status =
+            error instanceof TRPCClientError
+              ? (error.data as { httpStatus?: number } | undefined)?.httpStatus
+              : undefined;
           return status === undefined || status >= 500 ? count < 2 : false;
         },
       },
@@ -57,6 +60,7 @@ export interface ApiErrorData {
 
 /** The server's error shape (see server/src/trpc/init.ts), or null for non-API errors. */
 export function apiError(error: unknown): (ApiErrorData & { message: string }) | null {
-  if (error instanceof TRPCClientError) return { message: error.message, ...((error.data as ApiErrorData | undefined) ?? {}) };
+  if (error instanceof TRPCClientError)
+    return { message: error.message, ...((error.data as ApiErrorData | undefined) ?? {}) };
   return null;
 }

@@ -1,46 +1,41 @@
 // Small shared building blocks. Every control has an accessible name (a visible <label> or an
 // aria-label) so tests and screen readers find it by role and name.
-import { type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, forwardRef, useId } from 'react';
+import {
+  type ButtonHTMLAttributes,
+  forwardRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  useId,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError } from '../lib/trpc.ts';
 
-export function Button({ variant = 'primary', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'ghost' }) {
+export function Button({
+  variant = 'primary',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'ghost' }) {
   return <button type="button" {...props} className={`btn btn-${variant} ${props.className ?? ''}`} />;
 }
 
 type FieldProps = { label: string; error?: string | undefined; hint?: string };
 
-export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(function TextField(
-  { label, error, hint, ...input },
-  ref,
-) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} {...input} />
-      {hint && !error && <small className="hint">{hint}</small>}
-      {error && (
-        <small id={`${id}-err`} className="field-error" role="alert">
-          {error}
-        </small>
-      )}
-    </div>
-  );
-});
-
-export const SelectField = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { children: ReactNode }>(
-  function SelectField({ label, error, hint, children, ...select }, ref) {
+export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(
+  function TextField({ label, error, hint, ...input }, ref) {
     const id = useId();
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        <select id={id} ref={ref} aria-invalid={error ? true : undefined} {...select}>
-          {children}
-        </select>
+        <input
+          id={id}
+          ref={ref}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-err` : undefined}
+          {...input}
+        />
         {hint && !error && <small className="hint">{hint}</small>}
         {error && (
-          <small className="field-error" role="alert">
+          <small id={`${id}-err`} className="field-error" role="alert">
             {error}
           </small>
         )}
@@ -49,7 +44,36 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HT
   },
 );
 
-export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
+export const SelectField = forwardRef<
+  HTMLSelectElement,
+  SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { children: ReactNode }
+>(function SelectField({ label, error, hint, children, ...select }, ref) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} ref={ref} aria-invalid={error ? true : undefined} {...select}>
+        {children}
+      </select>
+      {hint && !error && <small className="hint">{hint}</small>}
+      {error && (
+        <small className="field-error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+});
+
+export function Card({
+  title,
+  children,
+  actions,
+}: {
+  title?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <section className="card" aria-label={title}>
       {(title || actions) && (
@@ -63,7 +87,15 @@ export function Card({ title, children, actions }: { title?: string; children: R
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div>
@@ -100,7 +132,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     <div className="state error" role="alert">
       <strong>{t('errorTitle')}</strong>
       <p>{api?.message ?? String((error as Error)?.message ?? error)}</p>
-      {onRetry && <Button variant="secondary" onClick={onRetry}>{t('retry')}</Button>}
+      {onRetry && (
+        <Button variant="secondary" onClick={onRetry}>
+          {t('retry')}
+        </Button>
+      )}
     </div>
   );
 }
@@ -116,7 +152,13 @@ export function FormError({ error }: { error: unknown }) {
   );
 }
 
-export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'success' | 'warning' }) {
+export function Notice({
+  children,
+  tone = 'info',
+}: {
+  children: ReactNode;
+  tone?: 'info' | 'success' | 'warning';
+}) {
   return (
     <div className={`notice notice-${tone}`} role="status">
       {children}

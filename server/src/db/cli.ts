@@ -24,7 +24,10 @@ async function withScratchDatabase<T>(run: (url: string) => Promise<T>): Promise
 
 async function main() {
   if (command === 'up') {
-    const orm = await initOrm({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? '.data/pglite' });
+    const orm = await initOrm({
+      databaseUrl: process.env.DATABASE_URL,
+      dataDir: process.env.DATA_DIR ?? '.data/pglite',
+    });
     const done = await migrateUp(orm);
     console.log(done.length ? `applied: ${done.join(', ')}` : 'database is up to date');
     await orm.close();
@@ -36,7 +39,9 @@ async function main() {
         const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
         await orm.close();
         if (diff.trim()) {
-          console.error(`Entities and migrations disagree; run \`pnpm --filter @colmeia/server db:create-migration\`:\n${diff}`);
+          console.error(
+            `Entities and migrations disagree; run \`pnpm --filter @colmeia/server db:create-migration\`:\n${diff}`,
+          );
           process.exit(1);
         }
         console.log('entities and migrations agree');

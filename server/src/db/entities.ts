@@ -8,4 +8,13 @@ import { Membership } from '../modules/member/membership.entity.ts';
 import { Tenant } from '../modules/tenant/tenant.entity.ts';
 import { User } from '../modules/user/user.entity.ts';
 
-export const entities = [User, AuthSession, OneTimeToken, Tenant, Membership, Invitation, AuditEvent, EmailMessage];
+export const entities = [
+  User,
+  AuthSession,
+  OneTimeToken,
+  Tenant,
+  Membership,
+  Invitation,
+  AuditEvent,
+  EmailMessage,
+];

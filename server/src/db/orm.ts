@@ -32,7 +32,11 @@ export type Em = EntityManager;
 export async function initOrm(config: DbConfig): Promise<Orm> {
   if (config.databaseUrl) {
     const { MikroORM } = await import('@mikro-orm/postgresql');
-    return (await MikroORM.init({ ...baseOptions(), clientUrl: config.databaseUrl, debug: config.debug } as never)) as Orm;
+    return (await MikroORM.init({
+      ...baseOptions(),
+      clientUrl: config.databaseUrl,
+      debug: config.debug,
+    } as never)) as Orm;
   }
   const { MikroORM: PgliteMikroORM } = await import('@mikro-orm/pglite');
   const inMemory = config.dataDir === 'memory://';

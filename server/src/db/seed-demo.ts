@@ -1,11 +1,12 @@
 // Demo data for a newcomer's first run: two workspaces with owners and members, and a staff user.
 // Idempotent: running it again finds the same people and changes nothing.
-import { hash } from '@node-rs/argon2';
+
 import type { Role } from '@colmeia/shared';
-import type { Em } from './orm.ts';
+import { hash } from '@node-rs/argon2';
 import { Membership } from '../modules/member/membership.entity.ts';
 import { Tenant } from '../modules/tenant/tenant.entity.ts';
 import { User } from '../modules/user/user.entity.ts';
+import type { Em } from './orm.ts';
 
 export const DEMO_PASSWORD = 'colmeia-demo-2026';
 
@@ -34,14 +35,25 @@ export const DEMO_WORKSPACES: { name: string; members: (DemoPerson & { role: Rol
   },
 ];
 
-export const DEMO_STAFF: DemoPerson = { email: 'suporte@colmeia.dev', name: 'Equipe de Suporte', isStaff: true };
+export const DEMO_STAFF: DemoPerson = {
+  email: 'suporte@colmeia.dev',
+  name: 'Equipe de Suporte',
+  isStaff: true,
+};
 
 export async function seedDemo(em: Em): Promise<{ created: boolean }> {
   if (await em.findOne(User, { email: DEMO_STAFF.email })) return { created: false };
   const passwordHash = await hash(DEMO_PASSWORD);
   const now = new Date();
   const person = (p: DemoPerson) =>
-    em.create(User, { email: p.email, name: p.name, passwordHash, emailVerifiedAt: now, locale: 'pt-BR', isStaff: p.isStaff ?? false });
+    em.create(User, {
+      email: p.email,
+      name: p.name,
+      passwordHash,
+      emailVerifiedAt: now,
+      locale: 'pt-BR',
+      isStaff: p.isStaff ?? false,
+    });
   person(DEMO_STAFF);
   for (const ws of DEMO_WORKSPACES) {
     const tenant = em.create(Tenant, { name: ws.name });

@@ -23,5 +23,9 @@ export function forTenant(tenantId: string) {
 /** Options fragment for the few cross-tenant reads (staff console, a user's own memberships). */
 export const acrossTenants = { filters: { tenant: false } } as const;
 
-export const idProperty = () => p.uuid().primary().onCreate(() => randomUUID());
+export const idProperty = () =>
+  p
+    .uuid()
+    .primary()
+    .onCreate(() => randomUUID());
 export const createdAtProperty = () => p.datetime().onCreate(() => new Date());

@@ -41,7 +41,8 @@ export function createApp(deps: Deps): Express {
       maxBodySize: MAX_BODY_BYTES,
       onError({ error, path: procedure }) {
         // Client errors are the caller's business; only unexpected ones are logged, once, here.
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error, procedure }, 'procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          deps.logger.error({ err: error, procedure }, 'procedure failed');
       },
     }),
   );

@@ -4,7 +4,10 @@ import type { Deps } from '../deps.ts';
 
 async function probe(run: () => Promise<unknown>): Promise<'ok' | string> {
   try {
-    await Promise.race([run(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    await Promise.race([
+      run(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+    ]);
     return 'ok';
   } catch (error) {
     return `error: ${(error as Error).message}`;
@@ -18,6 +21,8 @@ export function healthHandler(deps: Deps) {
       probe(() => deps.redis.ping()),
     ]);
     const ok = database === 'ok' && redis === 'ok';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, redis, mode: deps.env.COLMEIA_MODE });
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ok' : 'degraded', database, redis, mode: deps.env.COLMEIA_MODE });
   };
 }

@@ -1,14 +1,23 @@
 // Routes that exist only in demo and test modes: move the server clock, read the e-mail outbox.
 // main.ts never mounts them in production mode.
+
+import { ZEmail, ZPassword, ZPersonName } from '@colmeia/shared';
+import { hash } from '@node-rs/argon2';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { hash } from '@node-rs/argon2';
-import { ZEmail, ZPassword, ZPersonName } from '@colmeia/shared';
 import { EmailRepository } from '../modules/email/email.repository.ts';
 import { UserRepository } from '../modules/user/user.repository.ts';
 
-const ZClock = z.object({ advanceMs: z.number().int().min(0).max(366 * 86_400_000).optional(), reset: z.boolean().optional() });
+const ZClock = z.object({
+  advanceMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 86_400_000)
+    .optional(),
+  reset: z.boolean().optional(),
+});
 
 export function testRoutes(deps: Deps): Router {
   const r = express.Router();
@@ -26,7 +35,16 @@ export function testRoutes(deps: Deps): Router {
   r.get('/outbox', async (req, res) => {
     const to = typeof req.query.to === 'string' ? req.query.to : undefined;
     const rows = await new EmailRepository(deps.orm.em.fork()).list({ to, limit: 50 });
-    res.json(rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, kind: m.kind, createdAt: m.createdAt })));
+    res.json(
+      rows.map((m) => ({
+        id: m.id,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        kind: m.kind,
+        createdAt: m.createdAt,
+      })),
+    );
   });
   // Seeds a verified user (optionally support staff) for the e2e suite; staff cannot be made
   // through the public API.
@@ -55,4 +73,9 @@ export function testRoutes(deps: Deps): Router {
   return r;
 }
 
-const ZTestUser = z.object({ email: ZEmail, name: ZPersonName, password: ZPassword, staff: z.boolean().default(false) });
+const ZTestUser = z.object({
+  email: ZEmail,
+  name: ZPersonName,
+  password: ZPassword,
+  staff: z.boolean().default(false),
+});

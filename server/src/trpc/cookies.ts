@@ -19,17 +19,25 @@ export function expressCookieJar(req: Request, res: Response, secure: boolean): 
     get: (name) => parsed[name],
     set: (name, value, expires) => {
       parsed[name] = value;
-      res.append('Set-Cookie', serialize(name, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires }));
+      res.append(
+        'Set-Cookie',
+        serialize(name, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires }),
+      );
     },
     clear: (name) => {
       delete parsed[name];
-      res.append('Set-Cookie', serialize(name, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: new Date(0) }));
+      res.append(
+        'Set-Cookie',
+        serialize(name, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: new Date(0) }),
+      );
     },
   };
 }
 
 /** For router tests that call procedures directly. */
-export function memoryCookieJar(initial: Record<string, string> = {}): CookieJar & { values: Record<string, string> } {
+export function memoryCookieJar(
+  initial: Record<string, string> = {},
+): CookieJar & { values: Record<string, string> } {
   const values = { ...initial };
   return {
     values,

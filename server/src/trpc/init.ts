@@ -1,7 +1,8 @@
 // tRPC is initialised once here: context type, procedure meta, error shape sent to the SPA.
 // Base procedures live in procedures.ts; domain routers only import from there.
-import { initTRPC } from '@trpc/server';
+
 import type { Permission } from '@colmeia/shared';
+import { initTRPC } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Context } from './context.ts';

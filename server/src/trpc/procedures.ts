@@ -19,47 +19,59 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors).meta({ scope: 'public' });
 
-export const authedProcedure = publicProcedure.meta({ scope: 'authed' }).use(async ({ ctx, meta, type, path, next }) => {
-  if (!ctx.auth) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please log in.' });
-  const impersonator = ctx.auth.impersonator;
-  if (impersonator && meta?.blockedWhileImpersonating) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Not allowed while impersonating a user. Exit impersonation to do this as yourself.',
-      cause: new AppError('FORBIDDEN', 'blocked while impersonating', { reason: 'impersonation.blocked' }),
-    });
-  }
-  const actor: Actor = {
-    userId: ctx.auth.user.id,
-    email: ctx.auth.user.email,
-    ip: ctx.ip,
-    impersonator: impersonator ? { userId: impersonator.id, email: impersonator.email } : null,
-  };
-  const result = await next({ ctx: { auth: ctx.auth, user: ctx.auth.user, actor } });
-  // Every change made while impersonating is audited, visible to the tenant.
-  if (impersonator && type === 'mutation' && result.ok) {
-    await ctx.c.audit.record(actor, {
-      action: 'impersonation.mutation',
-      tenantId: ctx.auth.session.impersonationTenant,
-      target: `trpc:${path}`,
-    });
-  }
-  return result;
-});
+export const authedProcedure = publicProcedure
+  .meta({ scope: 'authed' })
+  .use(async ({ ctx, meta, type, path, next }) => {
+    if (!ctx.auth) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please log in.' });
+    const impersonator = ctx.auth.impersonator;
+    if (impersonator && meta?.blockedWhileImpersonating) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'Not allowed while impersonating a user. Exit impersonation to do this as yourself.',
+        cause: new AppError('FORBIDDEN', 'blocked while impersonating', { reason: 'impersonation.blocked' }),
+      });
+    }
+    const actor: Actor = {
+      userId: ctx.auth.user.id,
+      email: ctx.auth.user.email,
+      ip: ctx.ip,
+      impersonator: impersonator ? { userId: impersonator.id, email: impersonator.email } : null,
+    };
+    const result = await next({ ctx: { auth: ctx.auth, user: ctx.auth.user, actor } });
+    // Every change made while impersonating is audited, visible to the tenant.
+    if (impersonator && type === 'mutation' && result.ok) {
+      await ctx.c.audit.record(actor, {
+        action: 'impersonation.mutation',
+        tenantId: ctx.auth.session.impersonationTenant,
+        target: `trpc:${path}`,
+      });
+    }
+    return result;
+  });
 
 export const tenantProcedure = authedProcedure.meta({ scope: 'tenant' }).use(async ({ ctx, meta, next }) => {
   const tenantId = ctx.requestedTenantId;
   if (!tenantId || !ZId.safeParse(tenantId).success) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose a workspace first (missing or invalid X-Colmeia-Tenant header).' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Choose a workspace first (missing or invalid X-Colmeia-Tenant header).',
+    });
   }
   const impersonatedTenant = ctx.auth.session.impersonationTenant;
   if (impersonatedTenant && impersonatedTenant !== tenantId) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'This impersonation session is limited to one workspace.' });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'This impersonation session is limited to one workspace.',
+    });
   }
   const membership = await ctx.c.memberships.find(tenantId, ctx.user.id);
-  if (!membership) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace.' });
+  if (!membership)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace.' });
   if (meta?.permission && !can(membership.role, meta.permission)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) does not allow this.` });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Your role (${membership.role}) does not allow this.`,
+    });
   }
   return next({ ctx: { tenantId, role: membership.role, membership } });
 });

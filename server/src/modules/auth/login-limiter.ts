@@ -10,8 +10,18 @@ export class LoginLimiter {
 
   constructor(redis: Redis, opts: { maxPerIp: number; maxPerEmail: number; prefix?: string }) {
     const prefix = opts.prefix ?? 'colmeia';
-    this.byIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:ip`, points: opts.maxPerIp, duration: 15 * 60 });
-    this.byEmail = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:email`, points: opts.maxPerEmail, duration: 15 * 60 });
+    this.byIp = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:login:ip`,
+      points: opts.maxPerIp,
+      duration: 15 * 60,
+    });
+    this.byEmail = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:login:email`,
+      points: opts.maxPerEmail,
+      duration: 15 * 60,
+    });
   }
 
   /** Counts one attempt; throws TOO_MANY_REQUESTS with the wait when either limit is spent. */
@@ -21,9 +31,13 @@ export class LoginLimiter {
     } catch (error) {
       if (error instanceof RateLimiterRes) {
         const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
-        throw new AppError('TOO_MANY_REQUESTS', `Too many login attempts. Try again in ${minutes} minute(s).`, {
-          reason: 'login.rate_limited',
-        });
+        throw new AppError(
+          'TOO_MANY_REQUESTS',
+          `Too many login attempts. Try again in ${minutes} minute(s).`,
+          {
+            reason: 'login.rate_limited',
+          },
+        );
       }
       throw error;
     }

@@ -2,7 +2,12 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { createdAtProperty, idProperty } from '../../db/tenant-filter.ts';
 import { User } from '../user/user.entity.ts';
 
-export const TOKEN_PURPOSES = ['verify_email', 'magic_link', 'password_reset', 'impersonation_handoff'] as const;
+export const TOKEN_PURPOSES = [
+  'verify_email',
+  'magic_link',
+  'password_reset',
+  'impersonation_handoff',
+] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** Single-use, short-lived tokens sent by e-mail or handed to the browser; only their hash is kept. */

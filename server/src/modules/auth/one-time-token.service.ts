@@ -15,7 +15,12 @@ export class OneTimeTokenService {
     this.clock = clock;
   }
 
-  async issue(userId: string, purpose: TokenPurpose, ttlMs: number, data: Record<string, unknown> | null = null): Promise<string> {
+  async issue(
+    userId: string,
+    purpose: TokenPurpose,
+    ttlMs: number,
+    data: Record<string, unknown> | null = null,
+  ): Promise<string> {
     const token = newToken();
     const row = this.em.create(OneTimeToken, {
       tokenHash: hashToken(token),
@@ -39,7 +44,9 @@ export class OneTimeTokenService {
       { usedAt: now },
     );
     if (updated !== 1) {
-      throw new AppError('BAD_REQUEST', 'This link is invalid, expired or was already used.', { reason: 'token.invalid' });
+      throw new AppError('BAD_REQUEST', 'This link is invalid, expired or was already used.', {
+        reason: 'token.invalid',
+      });
     }
     return this.em.findOneOrFail(OneTimeToken, { tokenHash }, { refresh: true });
   }

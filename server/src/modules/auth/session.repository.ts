@@ -26,10 +26,17 @@ export class SessionRepository {
 
   /** Impersonation sessions that passed their cap without being ended (for the expiry sweep). */
   listExpiredImpersonations(now: Date): Promise<AuthSession[]> {
-    return this.em.find(AuthSession, { impersonator: { $ne: null }, revokedAt: null, expiresAt: { $lte: now } });
+    return this.em.find(AuthSession, {
+      impersonator: { $ne: null },
+      revokedAt: null,
+      expiresAt: { $lte: now },
+    });
   }
 
-  create(data: Omit<Partial<AuthSession>, 'id'> & Pick<AuthSession, 'tokenHash' | 'user' | 'expiresAt' | 'lastSeenAt'>): AuthSession {
+  create(
+    data: Omit<Partial<AuthSession>, 'id'> &
+      Pick<AuthSession, 'tokenHash' | 'user' | 'expiresAt' | 'lastSeenAt'>,
+  ): AuthSession {
     const session = this.em.create(AuthSession, data as AuthSession);
     this.em.persist(session);
     return session;

@@ -29,7 +29,13 @@ export class SessionService {
   private readonly clock: Clock;
   private readonly ttlDays: number;
 
-  constructor(d: { sessions: SessionRepository; users: UserRepository; audit: AuditService; clock: Clock; ttlDays: number }) {
+  constructor(d: {
+    sessions: SessionRepository;
+    users: UserRepository;
+    audit: AuditService;
+    clock: Clock;
+    ttlDays: number;
+  }) {
     this.sessions = d.sessions;
     this.users = d.users;
     this.audit = d.audit;
@@ -37,7 +43,12 @@ export class SessionService {
     this.ttlDays = d.ttlDays;
   }
 
-  async create(userId: string, client: ClientInfo, extra: Partial<AuthSession> = {}, ttlMs?: number): Promise<{ token: string; session: AuthSession }> {
+  async create(
+    userId: string,
+    client: ClientInfo,
+    extra: Partial<AuthSession> = {},
+    ttlMs?: number,
+  ): Promise<{ token: string; session: AuthSession }> {
     const token = newToken();
     const now = this.clock.now();
     const session = this.sessions.create({
@@ -86,9 +97,17 @@ export class SessionService {
     session.revokedAt = this.clock.now();
     session.endedReason = reason;
     await this.sessions.flush();
-    const [staff, subject] = await Promise.all([this.users.findById(session.impersonator), this.users.findById(session.user)]);
+    const [staff, subject] = await Promise.all([
+      this.users.findById(session.impersonator),
+      this.users.findById(session.user),
+    ]);
     await this.audit.record(
-      { userId: subject?.id ?? session.user, email: subject?.email ?? null, ip: null, impersonator: staff ? { userId: staff.id, email: staff.email } : null },
+      {
+        userId: subject?.id ?? session.user,
+        email: subject?.email ?? null,
+        ip: null,
+        impersonator: staff ? { userId: staff.id, email: staff.email } : null,
+      },
       {
         action: reason === 'exit' ? 'impersonation.stopped' : 'impersonation.expired',
         tenantId: session.impersonationTenant,

@@ -37,7 +37,13 @@ export class Mailer {
     await em.persist(row).flush();
     if (this.transport) {
       try {
-        await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await this.transport.sendMail({
+          from: this.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        });
         row.status = 'sent';
         row.sentAt = new Date();
       } catch (error) {

@@ -19,8 +19,19 @@ export class UserRepository {
     return ids.length ? this.em.find(User, { id: { $in: ids } }) : Promise.resolve([]);
   }
 
-  create(data: { email: string; name: string; passwordHash: string | null; locale: string; isStaff?: boolean; emailVerifiedAt?: Date | null }): User {
-    const user = this.em.create(User, { ...data, email: data.email.toLowerCase(), isStaff: data.isStaff ?? false });
+  create(data: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    locale: string;
+    isStaff?: boolean;
+    emailVerifiedAt?: Date | null;
+  }): User {
+    const user = this.em.create(User, {
+      ...data,
+      email: data.email.toLowerCase(),
+      isStaff: data.isStaff ?? false,
+    });
     this.em.persist(user);
     return user;
   }
