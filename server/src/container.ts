@@ -10,10 +10,17 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { OneTimeTokenService } from './modules/auth/one-time-token.service.ts';
 import { SessionRepository } from './modules/auth/session.repository.ts';
 import { SessionService } from './modules/auth/session.service.ts';
+import type { OutgoingEmail } from './modules/email/mailer.ts';
 import { ImpersonationService } from './modules/impersonation/impersonation.service.ts';
+import { InvitationRepository } from './modules/invitation/invitation.repository.ts';
+import { InvitationService } from './modules/invitation/invitation.service.ts';
+import { InvitationResponseService } from './modules/invitation/invitation-response.service.ts';
+import { MemberService } from './modules/member/member.service.ts';
 import { MembershipRepository } from './modules/member/membership.repository.ts';
 import { StaffRepository } from './modules/staff/staff.repository.ts';
 import { StaffService } from './modules/staff/staff.service.ts';
+import { TenantRepository } from './modules/tenant/tenant.repository.ts';
+import { TenantService } from './modules/tenant/tenant.service.ts';
 import { UserRepository } from './modules/user/user.repository.ts';
 
 export class Container {
@@ -107,6 +114,44 @@ export class Container {
           sessionMinutes: this.deps.env.IMPERSONATION_MINUTES,
         }),
     );
+  }
+  get tenantRepository() {
+    return this.once('tenantRepository', () => new TenantRepository(this.em));
+  }
+  get tenants() {
+    return this.once(
+      'tenants',
+      () =>
+        new TenantService({
+          tenants: this.tenantRepository,
+          memberships: this.memberships,
+          audit: this.audit,
+        }),
+    );
+  }
+  get members() {
+    return this.once(
+      'members',
+      () => new MemberService({ memberships: this.memberships, users: this.users, audit: this.audit }),
+    );
+  }
+  private get invitationDeps() {
+    return this.once('invitationDeps', () => ({
+      invitations: new InvitationRepository(this.em),
+      memberships: this.memberships,
+      users: this.users,
+      tenants: this.tenantRepository,
+      audit: this.audit,
+      clock: this.deps.clock,
+      send: (mail: OutgoingEmail) => this.deps.mailer.send(this.em, mail),
+      publicUrl: this.deps.env.PUBLIC_URL,
+    }));
+  }
+  get invitations() {
+    return this.once('invitations', () => new InvitationService(this.invitationDeps));
+  }
+  get invitationResponses() {
+    return this.once('invitationResponses', () => new InvitationResponseService(this.invitationDeps));
   }
 }
 

@@ -16,7 +16,11 @@ export const ZPassword = z
 
 export const ZPersonName = z.string().trim().min(1, 'Required').max(120, 'Use at most 120 characters');
 
-export const ZWorkspaceName = z.string().trim().min(2, 'Use at least 2 characters').max(80, 'Use at most 80 characters');
+export const ZWorkspaceName = z
+  .string()
+  .trim()
+  .min(2, 'Use at least 2 characters')
+  .max(80, 'Use at most 80 characters');
 
 export const ZLocale = z.enum(['pt-BR', 'en']);
 export type Locale = z.infer<typeof ZLocale>;

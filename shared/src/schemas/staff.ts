@@ -14,7 +14,11 @@ function page<T extends z.ZodType>(item: T) {
 
 // --- staff console -------------------------------------------------------------------------------
 
-export const ZStaffTenantsInput = z.object({ search: ZSearch.optional(), cursor: ZCursor.optional(), limit: ZLimit.optional() });
+export const ZStaffTenantsInput = z.object({
+  search: ZSearch.optional(),
+  cursor: ZCursor.optional(),
+  limit: ZLimit.optional(),
+});
 
 export const ZStaffTenantRow = z.object({
   id: ZId,
@@ -65,7 +69,11 @@ export const ZStaffTenantDetail = z.object({
 });
 export type StaffTenantDetail = z.infer<typeof ZStaffTenantDetail>;
 
-export const ZStaffUsersInput = z.object({ search: ZSearch.optional(), cursor: ZCursor.optional(), limit: ZLimit.optional() });
+export const ZStaffUsersInput = z.object({
+  search: ZSearch.optional(),
+  cursor: ZCursor.optional(),
+  limit: ZLimit.optional(),
+});
 
 export const ZStaffUserRow = z.object({
   id: ZId,
@@ -78,7 +86,11 @@ export const ZStaffUserRow = z.object({
 export const ZStaffUsersPage = page(ZStaffUserRow);
 export type StaffUserRow = z.infer<typeof ZStaffUserRow>;
 
-export const ZStaffOutboxInput = z.object({ to: ZSearch.optional(), cursor: ZCursor.optional(), limit: ZLimit.optional() });
+export const ZStaffOutboxInput = z.object({
+  to: ZSearch.optional(),
+  cursor: ZCursor.optional(),
+  limit: ZLimit.optional(),
+});
 
 export const ZStaffOutboxRow = z.object({
   id: ZId,

@@ -72,7 +72,9 @@ export const ZInvitationTokenInput = z.object({ token: ZToken });
  */
 export const ZInvitationRef = z
   .object({ token: ZToken.optional(), invitationId: ZId.optional() })
-  .refine((v) => Boolean(v.token) !== Boolean(v.invitationId), { message: 'Give either token or invitationId' });
+  .refine((v) => Boolean(v.token) !== Boolean(v.invitationId), {
+    message: 'Give either token or invitationId',
+  });
 export type InvitationRef = z.infer<typeof ZInvitationRef>;
 
 /** What the public accept page shows before the visitor logs in or signs up. */
@@ -132,4 +134,7 @@ export const ZWorkspaceAuditEvent = z.object({
 });
 export type WorkspaceAuditEvent = z.infer<typeof ZWorkspaceAuditEvent>;
 
-export const ZWorkspaceAuditPage = z.object({ items: z.array(ZWorkspaceAuditEvent), nextCursor: z.string().nullable() });
+export const ZWorkspaceAuditPage = z.object({
+  items: z.array(ZWorkspaceAuditEvent),
+  nextCursor: z.string().nullable(),
+});

@@ -8,6 +8,8 @@ export interface AuditQuery {
   from?: Date | undefined;
   to?: Date | undefined;
   cursor?: Date | undefined;
+  /** Keyset paging that survives equal timestamps: rows strictly after this one (createdAt, id desc). */
+  after?: { createdAt: Date; id: string } | undefined;
   limit: number;
 }
 
@@ -33,8 +35,18 @@ export class AuditRepository {
     if (q.to) createdAt.$lte = q.to;
     if (q.cursor) createdAt.$lt = q.cursor;
     if (Object.keys(createdAt).length) where.createdAt = createdAt;
+    if (q.after) {
+      where.$or = [
+        { createdAt: { $lt: q.after.createdAt } },
+        { createdAt: q.after.createdAt, id: { $lt: q.after.id } },
+      ];
+    }
     const options = tenantId ? forTenant(tenantId) : acrossTenants;
-    return this.em.find(AuditEvent, where, { ...options, orderBy: { createdAt: 'desc', id: 'desc' }, limit: q.limit });
+    return this.em.find(AuditEvent, where, {
+      ...options,
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: q.limit,
+    });
   }
 
   flush(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { WorkspaceAuditEvent } from '@colmeia/shared';
+import { AppError } from '../../errors.ts';
 import type { AuditEvent } from './audit.entity.ts';
 import type { AuditQuery, AuditRepository } from './audit.repository.ts';
 
@@ -46,4 +48,74 @@ export class AuditService {
   list(tenantId: string | null, query: AuditQuery): Promise<AuditEvent[]> {
     return this.audit.list(tenantId, query);
   }
+
+  /** One page of a workspace's log, newest first (audit.list). */
+  async page(
+    tenantId: string,
+    q: AuditPageQuery,
+  ): Promise<{ items: WorkspaceAuditEvent[]; nextCursor: string | null }> {
+    const rows = await this.audit.list(tenantId, {
+      action: q.action || undefined,
+      actor: q.actor || undefined,
+      from: q.from ? parseBound(q.from, 'from') : undefined,
+      to: q.to ? parseBound(q.to, 'to') : undefined,
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit: q.limit + 1,
+    });
+    const items = rows.slice(0, q.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(toWorkspaceRow),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+    };
+  }
+}
+
+export interface AuditPageQuery {
+  action?: string | undefined;
+  actor?: string | undefined;
+  /** ISO date-time, or a bare date (a `to` date covers that whole day, UTC). */
+  from?: string | undefined;
+  to?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+function toWorkspaceRow(e: AuditEvent): WorkspaceAuditEvent {
+  return {
+    id: e.id,
+    action: e.action,
+    actorEmail: e.actorEmail ?? null,
+    subjectEmail: e.subjectEmail ?? null,
+    via: e.via,
+    target: e.target ?? null,
+    details: e.details ?? null,
+    ip: e.ip ?? null,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+function parseBound(value: string, which: 'from' | 'to'): Date {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dateOnly ? `${value}T${which === 'to' ? '23:59:59.999' : '00:00:00.000'}Z` : value);
+  if (Number.isNaN(date.getTime())) {
+    throw new AppError('BAD_REQUEST', 'Invalid date.', { fields: { [which]: ['Invalid date'] } });
+  }
+  return date;
+}
+
+/** Opaque paging cursor: the last row's (createdAt, id). */
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError('BAD_REQUEST', 'Invalid paging cursor; reload the list.', {
+      fields: { cursor: ['Invalid cursor'] },
+    });
+  }
+  return { createdAt, id };
 }

@@ -31,15 +31,23 @@ describe('auth e-mails', () => {
 
 describe('linkTo', () => {
   it('joins the public URL, the SPA path and the token', () => {
-    expect(linkTo('http://localhost:3000', '/magic-link', 'tok')).toBe('http://localhost:3000/magic-link?token=tok');
-    expect(linkTo('http://localhost:3000/', '/magic-link', 'tok')).toBe('http://localhost:3000/magic-link?token=tok');
+    expect(linkTo('http://localhost:3000', '/magic-link', 'tok')).toBe(
+      'http://localhost:3000/magic-link?token=tok',
+    );
+    expect(linkTo('http://localhost:3000/', '/magic-link', 'tok')).toBe(
+      'http://localhost:3000/magic-link?token=tok',
+    );
   });
 
   it('keeps a path prefix of the public URL', () => {
-    expect(linkTo('https://host.example/app', '/reset-password', 'tok')).toBe('https://host.example/app/reset-password?token=tok');
+    expect(linkTo('https://host.example/app', '/reset-password', 'tok')).toBe(
+      'https://host.example/app/reset-password?token=tok',
+    );
   });
 
   it('encodes the token', () => {
-    expect(linkTo('https://host.example', '/verify-email', 'a+b/c=')).toBe('https://host.example/verify-email?token=a%2Bb%2Fc%3D');
+    expect(linkTo('https://host.example', '/verify-email', 'a+b/c=')).toBe(
+      'https://host.example/verify-email?token=a%2Bb%2Fc%3D',
+    );
   });
 });

@@ -50,6 +50,20 @@ export class SessionRepository {
     );
   }
 
+  /**
+   * Ends a live session in one conditional UPDATE, so of two concurrent requests (or a request and
+   * the sweeper) exactly one wins; the loaded entity is refreshed to what the database now holds.
+   */
+  async endOnce(session: AuthSession, now: Date, reason: string): Promise<boolean> {
+    const updated = await this.em.nativeUpdate(
+      AuthSession,
+      { id: session.id, revokedAt: null },
+      { revokedAt: now, endedReason: reason },
+    );
+    await this.em.refresh(session);
+    return updated === 1;
+  }
+
   flush(): Promise<void> {
     return this.em.flush();
   }

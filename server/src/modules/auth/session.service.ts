@@ -94,9 +94,8 @@ export class SessionService {
   /** Ends an impersonation session once ('exit' by the staff member, 'expired' at the cap). */
   async endImpersonation(session: AuthSession, reason: 'exit' | 'expired'): Promise<boolean> {
     if (session.revokedAt || !session.impersonator) return false;
-    session.revokedAt = this.clock.now();
-    session.endedReason = reason;
-    await this.sessions.flush();
+    // Two requests may see the same expired session at once: only the one that ends it audits.
+    if (!(await this.sessions.endOnce(session, this.clock.now(), reason))) return false;
     const [staff, subject] = await Promise.all([
       this.users.findById(session.impersonator),
       this.users.findById(session.user),

@@ -1,5 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
 import { ROLES } from '@colmeia/shared';
+import { defineEntity, p } from '@mikro-orm/core';
 import { createdAtProperty, idProperty, tenantFilter } from '../../db/tenant-filter.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';

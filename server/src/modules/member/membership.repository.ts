@@ -18,7 +18,11 @@ export class MembershipRepository {
   }
 
   listForTenant(tenantId: string): Promise<Membership[]> {
-    return this.em.find(Membership, { tenant: tenantId }, { ...forTenant(tenantId), orderBy: { createdAt: 'asc' } });
+    return this.em.find(
+      Membership,
+      { tenant: tenantId },
+      { ...forTenant(tenantId), orderBy: { createdAt: 'asc' } },
+    );
   }
 
   /** A user's memberships across workspaces: the one legitimate cross-tenant read for tenants. */

@@ -19,13 +19,19 @@ export function decodeCursor(cursor: string | undefined): PageCursor | undefined
   const [iso, id] = cursor.split('_');
   const createdAt = new Date(iso ?? '');
   if (Number.isNaN(createdAt.getTime()) || !ZId.safeParse(id).success) {
-    throw new AppError('BAD_REQUEST', 'Invalid page cursor; reload the list.', { fields: { cursor: ['Invalid cursor'] } });
+    throw new AppError('BAD_REQUEST', 'Invalid page cursor; reload the list.', {
+      fields: { cursor: ['Invalid cursor'] },
+    });
   }
   return { createdAt, id: id as string };
 }
 
 /** Rows were fetched with limit + 1: the extra row only tells whether another page exists. */
-export function toPage<R extends PageCursor, T>(rows: R[], limit: number, map: (row: R) => T): { items: T[]; nextCursor: string | null } {
+export function toPage<R extends PageCursor, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return { items: shown.map(map), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };

@@ -23,7 +23,9 @@ const NEWEST_FIRST = { createdAt: 'desc', id: 'desc' } as const;
 /** Rows strictly after the cursor in newest-first order. */
 function after(cursor: PageCursor | undefined): Where {
   if (!cursor) return {};
-  return { $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }] };
+  return {
+    $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }],
+  };
 }
 
 /** An ILIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
@@ -42,11 +44,12 @@ export class StaffRepository {
     const and: Where[] = [after(q.cursor)];
     if (q.search) {
       const pattern = containing(q.search);
-      const viaMembers = await this.em.find(
-        Membership,
-        { user: { email: { $ilike: pattern } } },
-        { ...acrossTenants, fields: ['tenant'] },
-      );
+      // user is mapped to its id on the entity, but the query may still join through it.
+      const byMemberEmail: Where = { user: { email: { $ilike: pattern } } };
+      const viaMembers = await this.em.find(Membership, byMemberEmail, {
+        ...acrossTenants,
+        fields: ['tenant'],
+      });
       const ids = [...new Set(viaMembers.map((m) => m.tenant))];
       and.push({ $or: [{ name: { $ilike: pattern } }, ...(ids.length ? [{ id: { $in: ids } }] : [])] });
     }
@@ -81,12 +84,20 @@ export class StaffRepository {
 
   membershipsOfTenants(tenantIds: string[]): Promise<Membership[]> {
     if (!tenantIds.length) return Promise.resolve([]);
-    return this.em.find(Membership, { tenant: { $in: tenantIds } }, { ...acrossTenants, orderBy: { createdAt: 'asc' } });
+    return this.em.find(
+      Membership,
+      { tenant: { $in: tenantIds } },
+      { ...acrossTenants, orderBy: { createdAt: 'asc' } },
+    );
   }
 
   membershipsOfUsers(userIds: string[]): Promise<Membership[]> {
     if (!userIds.length) return Promise.resolve([]);
-    return this.em.find(Membership, { user: { $in: userIds } }, { ...acrossTenants, orderBy: { createdAt: 'asc' } });
+    return this.em.find(
+      Membership,
+      { user: { $in: userIds } },
+      { ...acrossTenants, orderBy: { createdAt: 'asc' } },
+    );
   }
 
   listOutbox(q: PageQuery & { to?: string | undefined }): Promise<EmailMessage[]> {

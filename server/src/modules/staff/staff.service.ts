@@ -52,10 +52,16 @@ export class StaffService {
 
   async tenants(q: Paging & { search?: string | undefined }): Promise<Page<StaffTenantRow>> {
     const limit = q.limit ?? PAGE_SIZE;
-    const tenants = await this.repo.listTenants({ search: q.search, cursor: decodeCursor(q.cursor), limit: limit + 1 });
+    const tenants = await this.repo.listTenants({
+      search: q.search,
+      cursor: decodeCursor(q.cursor),
+      limit: limit + 1,
+    });
     const shown = tenants.slice(0, limit).map((t) => t.id);
     const memberships = await this.repo.membershipsOfTenants(shown);
-    const owners = byId(await this.repo.findUsers(memberships.filter((m) => m.role === 'owner').map((m) => m.user)));
+    const owners = byId(
+      await this.repo.findUsers(memberships.filter((m) => m.role === 'owner').map((m) => m.user)),
+    );
     return toPage(tenants, limit, (t) => {
       const members = memberships.filter((m) => m.tenant === t.id);
       const owner = members.find((m) => m.role === 'owner');
@@ -85,7 +91,16 @@ export class StaffService {
       members: memberships.flatMap((m) => {
         const user = users.get(m.user);
         if (!user) return [];
-        return [{ userId: user.id, name: user.name, email: user.email, role: m.role, isStaff: user.isStaff, joinedAt: m.createdAt.toISOString() }];
+        return [
+          {
+            userId: user.id,
+            name: user.name,
+            email: user.email,
+            role: m.role,
+            isStaff: user.isStaff,
+            joinedAt: m.createdAt.toISOString(),
+          },
+        ];
       }),
       plan: null,
       bots: [],
@@ -95,7 +110,11 @@ export class StaffService {
 
   async users(q: Paging & { search?: string | undefined }): Promise<Page<StaffUserRow>> {
     const limit = q.limit ?? PAGE_SIZE;
-    const users = await this.repo.listUsers({ search: q.search, cursor: decodeCursor(q.cursor), limit: limit + 1 });
+    const users = await this.repo.listUsers({
+      search: q.search,
+      cursor: decodeCursor(q.cursor),
+      limit: limit + 1,
+    });
     const memberships = await this.repo.membershipsOfUsers(users.slice(0, limit).map((u) => u.id));
     const tenants = byId(await this.repo.findTenants([...new Set(memberships.map((m) => m.tenant))]));
     return toPage(users, limit, (u) => ({

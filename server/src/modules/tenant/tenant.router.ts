@@ -20,7 +20,7 @@ export const tenantRouter = router({
     .meta({ blockedWhileImpersonating: true })
     .input(ZCreateWorkspaceInput)
     .output(ZWorkspaceSummary)
-    .mutation(({ ctx, input }) => ctx.c.tenants.create({ ...ctx.actor, userId: ctx.user.id }, input.name)),
+    .mutation(({ ctx, input }) => ctx.c.tenants.create(ctx.actor, ctx.user.id, input.name)),
 
   get: tenantProcedure
     .meta({ permission: 'workspace.read' })

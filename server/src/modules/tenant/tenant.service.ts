@@ -32,11 +32,16 @@ export class TenantService {
       .sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
   }
 
-  async create(actor: Actor & { userId: string }, name: string): Promise<WorkspaceSummary> {
+  async create(actor: Actor, ownerId: string, name: string): Promise<WorkspaceSummary> {
     const tenant = this.tenants.create(name);
-    this.memberships.create(tenant.id, actor.userId, 'owner');
+    this.memberships.create(tenant.id, ownerId, 'owner');
     await this.tenants.flush();
-    await this.audit.record(actor, { action: 'workspace.created', tenantId: tenant.id, target: `tenant:${tenant.id}`, details: { name } });
+    await this.audit.record(actor, {
+      action: 'workspace.created',
+      tenantId: tenant.id,
+      target: `tenant:${tenant.id}`,
+      details: { name },
+    });
     return { id: tenant.id, name: tenant.name, role: 'owner' };
   }
 
@@ -57,7 +62,12 @@ export class TenantService {
     if (from !== name) {
       tenant.name = name;
       await this.tenants.flush();
-      await this.audit.record(actor, { action: 'workspace.renamed', tenantId, target: `tenant:${tenantId}`, details: { from, to: name } });
+      await this.audit.record(actor, {
+        action: 'workspace.renamed',
+        tenantId,
+        target: `tenant:${tenantId}`,
+        details: { from, to: name },
+      });
     }
     return this.get(tenantId, role);
   }
@@ -70,7 +80,11 @@ export class TenantService {
         fields: { confirmName: ['Does not match the workspace name'] },
       });
     }
-    const entry = { action: 'workspace.deleted', target: `tenant:${tenantId}`, details: { tenantId, name: tenant.name } };
+    const entry = {
+      action: 'workspace.deleted',
+      target: `tenant:${tenantId}`,
+      details: { tenantId, name: tenant.name },
+    };
     // The workspace's own row goes with it (cascade); the platform row outlives it for staff.
     await this.audit.record(actor, { ...entry, tenantId });
     await this.tenants.delete(tenantId);
