@@ -14,6 +14,8 @@ export interface Meta {
   permission?: Permission;
   /** Refused while a staff member is impersonating (credentials, billing, members, deletes, …). */
   blockedWhileImpersonating?: boolean;
+  /** The handler writes its own, more specific audit row (e.g. impersonation.stopped). */
+  auditedByHandler?: boolean;
 }
 
 export const t = initTRPC

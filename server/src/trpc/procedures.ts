@@ -39,7 +39,7 @@ export const authedProcedure = publicProcedure
     };
     const result = await next({ ctx: { auth: ctx.auth, user: ctx.auth.user, actor } });
     // Every change made while impersonating is audited, visible to the tenant.
-    if (impersonator && type === 'mutation' && result.ok) {
+    if (impersonator && type === 'mutation' && result.ok && !meta?.auditedByHandler) {
       await ctx.c.audit.record(actor, {
         action: 'impersonation.mutation',
         tenantId: ctx.auth.session.impersonationTenant,

@@ -34,6 +34,7 @@ export const impersonationRouter = router({
 
   /** Ends the impersonation; the staff member's own login (the other cookie) takes over again. */
   exit: authedProcedure
+    .meta({ auditedByHandler: true })
     .input(z.void())
     .output(ZImpersonationExitOutput)
     .mutation(async ({ ctx }) => {
