@@ -9,10 +9,10 @@ import { impersonationRoutes } from './features/impersonation/routes.tsx';
 import { layoutRoutes } from './features/layout/routes.tsx';
 import { overviewRoutes } from './features/overview/routes.tsx';
 import { staffRoutes } from './features/staff/routes.tsx';
-import { teamRoutes } from './features/team/routes.tsx';
+import { invitationPublicRoutes, teamRoutes } from './features/team/routes.tsx';
 import { workspaceRoutes, workspaceTopRoutes } from './features/workspace/routes.tsx';
 
-export const publicRoutes: RouteObject[] = [...authRoutes, ...impersonationRoutes];
+export const publicRoutes: RouteObject[] = [...authRoutes, ...impersonationRoutes, ...invitationPublicRoutes];
 /** Children of /w/:tenantId */
 export const tenantRoutes: RouteObject[] = [
   ...overviewRoutes,

@@ -3,7 +3,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app.tsx';
-import './lib/i18n.ts';
+import { i18n } from './lib/i18n.ts';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc.ts';
 import './ui/styles.css';
 
@@ -18,6 +18,9 @@ function Root() {
     </QueryClientProvider>
   );
 }
+
+// The stored language (i18n.ts) also decides the page language for screen readers and hyphenation.
+document.documentElement.lang = i18n.language;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

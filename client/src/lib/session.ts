@@ -1,7 +1,7 @@
 // Who is signed in, which workspace the page is about and what their role there allows. `auth.me` is
 // the single source for the user, their workspaces and a running impersonation; every screen reads it here.
 import { can, type Me, type Permission, type Role } from '@colmeia/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { getCurrentTenantId, setCurrentTenantId, useTRPC } from './trpc.ts';
@@ -19,7 +19,11 @@ export function useMe() {
  * Points the API client at the workspace in the URL (/w/:tenantId/…). The header is switched during
  * render, before any child runs a tenant-scoped query, so no request goes out for the old workspace.
  */
-export function useCurrentWorkspace(): { tenantId: string; workspace: MeWorkspace | null; role: Role | null } {
+export function useCurrentWorkspace(): {
+  tenantId: string;
+  workspace: MeWorkspace | null;
+  role: Role | null;
+} {
   const { tenantId = '' } = useParams();
   if (tenantId && getCurrentTenantId() !== tenantId) setCurrentTenantId(tenantId);
   const { data } = useMe();
@@ -49,8 +53,9 @@ export function useSessionChanged() {
   return useCallback(
     async (to: string, opts: { tenantId?: string | null } = {}) => {
       setCurrentTenantId(opts.tenantId ?? null);
-      const meKey = trpc.auth.me.queryKey();
-      queryClient.removeQueries({ predicate: (q) => !sameKey(q.queryKey, meKey) });
+      cachedTenant = null;
+      const mePath = JSON.stringify(trpc.auth.me.queryKey()[0]);
+      queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey[0]) !== mePath });
       await queryClient.fetchQuery({ ...trpc.auth.me.queryOptions(), staleTime: 0 }).catch(() => undefined);
       await navigate(to, { replace: true });
     },
@@ -58,8 +63,25 @@ export function useSessionChanged() {
   );
 }
 
-function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** The workspace whose data the query cache may hold (tenant-scoped query keys carry no tenant id). */
+let cachedTenant: string | null = null;
+
+/**
+ * Called when the page switches to another workspace, before the new workspace's screens mount:
+ * drops the old one's cached data so the new workspace never shows it, even for a moment. The
+ * auth and staff queries, which do not depend on the workspace, stay.
+ */
+export function forgetOtherWorkspaceData(queryClient: QueryClient, tenantId: string): void {
+  if (cachedTenant !== null && cachedTenant !== tenantId) {
+    queryClient.removeQueries({
+      predicate: (q) => {
+        const [path] = q.queryKey as [unknown];
+        const domain = Array.isArray(path) ? path[0] : null;
+        return domain !== 'auth' && domain !== 'staff';
+      },
+    });
+  }
+  cachedTenant = tenantId;
 }
 
 /** Where '/' leads: the first workspace, the staff console for staff without one, or creating one. */

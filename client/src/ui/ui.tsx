@@ -9,7 +9,7 @@ import {
   useId,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiError } from '../lib/trpc.ts';
+import { errorText, translateValidation } from './messages.ts';
 
 export function Button({
   variant = 'primary',
@@ -18,14 +18,23 @@ export function Button({
   return <button type="button" {...props} className={`btn btn-${variant} ${props.className ?? ''}`} />;
 }
 
-type FieldProps = { label: string; error?: string | undefined; hint?: string };
+type FieldProps = {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  /** Keeps the label for screen readers and tests but hides it on screen (compact toolbars). */
+  hideLabel?: boolean;
+};
 
 export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldProps>(
-  function TextField({ label, error, hint, ...input }, ref) {
+  function TextField({ label, error, hint, hideLabel, ...input }, ref) {
     const id = useId();
+    useTranslation(); // re-render on a language change: the error below is translated
     return (
       <div className="field">
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+          {label}
+        </label>
         <input
           id={id}
           ref={ref}
@@ -36,7 +45,7 @@ export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLIn
         {hint && !error && <small className="hint">{hint}</small>}
         {error && (
           <small id={`${id}-err`} className="field-error" role="alert">
-            {error}
+            {translateValidation(error)}
           </small>
         )}
       </div>
@@ -47,18 +56,21 @@ export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLIn
 export const SelectField = forwardRef<
   HTMLSelectElement,
   SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { children: ReactNode }
->(function SelectField({ label, error, hint, children, ...select }, ref) {
+>(function SelectField({ label, error, hint, hideLabel, children, ...select }, ref) {
   const id = useId();
+  useTranslation();
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <select id={id} ref={ref} aria-invalid={error ? true : undefined} {...select}>
         {children}
       </select>
       {hint && !error && <small className="hint">{hint}</small>}
       {error && (
         <small className="field-error" role="alert">
-          {error}
+          {translateValidation(error)}
         </small>
       )}
     </div>
@@ -127,11 +139,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const api = apiError(error);
   return (
     <div className="state error" role="alert">
       <strong>{t('errorTitle')}</strong>
-      <p>{api?.message ?? String((error as Error)?.message ?? error)}</p>
+      <p>{errorText(error)}</p>
       {onRetry && (
         <Button variant="secondary" onClick={onRetry}>
           {t('retry')}
@@ -143,11 +154,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 /** A form-level error (the message of a failed mutation), announced to screen readers. */
 export function FormError({ error }: { error: unknown }) {
+  useTranslation();
   if (!error) return null;
-  const api = apiError(error);
   return (
     <p className="form-error" role="alert">
-      {api?.message ?? String((error as Error).message)}
+      {errorText(error)}
     </p>
   );
 }

@@ -5,6 +5,11 @@ import type { TFunction } from 'i18next';
 import { AUDIT_ACTIONS_NS } from './audit-actions.i18n.ts';
 
 export function actionLabel(t: TFunction, action: string): string {
-  const label = t(action, { ns: AUDIT_ACTIONS_NS, keySeparator: false, nsSeparator: false, defaultValue: action });
+  const label = t(action, {
+    ns: AUDIT_ACTIONS_NS,
+    keySeparator: false,
+    nsSeparator: false,
+    defaultValue: action,
+  });
   return typeof label === 'string' && label.length > 0 ? label : action;
 }

@@ -45,7 +45,11 @@ export function AuditTable({ rows, showTenant = false }: { rows: AuditRow[]; sho
                 {showTenant && <td>{row.tenantName ?? row.tenantId ?? '—'}</td>}
                 <td>
                   <div>{row.actorEmail ?? t('system')}</div>
-                  {row.subjectEmail && <div className="muted">{t('as', { subject: row.subjectEmail })}</div>}
+                  {row.subjectEmail && (
+                    <div className="muted">
+                      {t(impersonated ? 'as' : 'about', { subject: row.subjectEmail })}
+                    </div>
+                  )}
                   {impersonated && <span className="badge badge-danger">{t('impersonation')}</span>}
                 </td>
                 <td>

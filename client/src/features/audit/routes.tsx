@@ -1,3 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { AuditPage } from './audit.page.tsx';
 
-export const auditRoutes: RouteObject[] = [];
+/** Children of /w/:tenantId */
+export const auditRoutes: RouteObject[] = [{ path: 'audit', element: <AuditPage /> }];

@@ -1,3 +1,4 @@
 import type { RouteObject } from 'react-router';
+import { ImpersonatePage } from './impersonate.page.tsx';
 
-export const impersonationRoutes: RouteObject[] = [];
+export const impersonationRoutes: RouteObject[] = [{ path: '/impersonate', element: <ImpersonatePage /> }];

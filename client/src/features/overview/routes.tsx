@@ -1,3 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { OverviewPage } from './overview.page.tsx';
 
-export const overviewRoutes: RouteObject[] = [];
+/** Children of /w/:tenantId */
+export const overviewRoutes: RouteObject[] = [{ path: 'overview', element: <OverviewPage /> }];

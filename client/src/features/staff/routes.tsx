@@ -1,3 +1,15 @@
 import type { RouteObject } from 'react-router';
+import { StaffOutboxPage } from './outbox.page.tsx';
+import { StaffAuditPage } from './staff-audit.page.tsx';
+import { StaffTenantPage } from './tenant-detail.page.tsx';
+import { StaffTenantsPage } from './tenants.page.tsx';
+import { StaffUsersPage } from './users.page.tsx';
 
-export const staffRoutes: RouteObject[] = [];
+/** Children of the signed-in layout; the server refuses every staff.* call to non-staff. */
+export const staffRoutes: RouteObject[] = [
+  { path: 'staff/tenants', element: <StaffTenantsPage /> },
+  { path: 'staff/tenants/:id', element: <StaffTenantPage /> },
+  { path: 'staff/users', element: <StaffUsersPage /> },
+  { path: 'staff/outbox', element: <StaffOutboxPage /> },
+  { path: 'staff/audit', element: <StaffAuditPage /> },
+];

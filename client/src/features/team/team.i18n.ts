@@ -1,4 +1,5 @@
 import { registerStrings } from '../../lib/i18n.ts';
+import '../workspace/workspace-reasons.i18n.ts';
 import { invitationStrings } from './invitation.i18n.ts';
 
 registerStrings('team', {
@@ -6,7 +7,13 @@ registerStrings('team', {
     ...invitationStrings['pt-BR'],
     title: 'Equipe',
     description: 'Quem tem acesso a este espaço e o que cada pessoa pode fazer.',
-    roles: { owner: 'Proprietário', admin: 'Administrador', member: 'Membro', viewer: 'Leitor', billing: 'Financeiro' },
+    roles: {
+      owner: 'Proprietário',
+      admin: 'Administrador',
+      member: 'Membro',
+      viewer: 'Leitor',
+      billing: 'Financeiro',
+    },
     members: 'Membros',
     membersTable: 'Membros do espaço',
     name: 'Nome',
@@ -26,7 +33,8 @@ registerStrings('team', {
     leave: 'Sair do espaço',
     leaveConfirm: 'Sair deste espaço? Você perderá o acesso até ser convidado de novo.',
     ownerCannotLeave: 'O proprietário não pode sair: transfira a propriedade antes.',
-    cannotManage: 'Sua função ({{role}}) não permite gerenciar membros e convites. Peça a um proprietário ou administrador.',
+    cannotManage:
+      'Sua função ({{role}}) não permite gerenciar membros e convites. Peça a um proprietário ou administrador.',
     blockedNotice: 'Membros, funções e convites não podem ser alterados durante a personificação.',
     noMembers: 'Nenhum membro',
     invite: 'Convidar pessoa',
@@ -38,7 +46,13 @@ registerStrings('team', {
     noInvitationsHint: 'Convide alguém pelo formulário acima.',
     status: 'Situação',
     expires: 'Expira em',
-    statuses: { pending: 'Pendente', accepted: 'Aceito', declined: 'Recusado', revoked: 'Revogado', expired: 'Expirado' },
+    statuses: {
+      pending: 'Pendente',
+      accepted: 'Aceito',
+      declined: 'Recusado',
+      revoked: 'Revogado',
+      expired: 'Expirado',
+    },
     revoke: 'Revogar',
     resend: 'Reenviar',
     resent: 'Convite reenviado para {{email}}.',
@@ -79,7 +93,13 @@ registerStrings('team', {
     noInvitationsHint: 'Invite someone with the form above.',
     status: 'Status',
     expires: 'Expires',
-    statuses: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined', revoked: 'Revoked', expired: 'Expired' },
+    statuses: {
+      pending: 'Pending',
+      accepted: 'Accepted',
+      declined: 'Declined',
+      revoked: 'Revoked',
+      expired: 'Expired',
+    },
     revoke: 'Revoke',
     resend: 'Resend',
     resent: 'Invitation resent to {{email}}.',

@@ -2,7 +2,17 @@
 // the browser closing it calls onClose; children mount only while open so forms start fresh.
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
-export function Modal({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+export function Modal({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
