@@ -1,3 +1,4 @@
+export * from './protocol/index.ts';
 export * from './schemas/account.ts';
 export * from './schemas/permissions.ts';
 export * from './schemas/staff.ts';
