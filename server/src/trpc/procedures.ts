@@ -79,7 +79,12 @@ export const tenantProcedure = authedProcedure.meta({ scope: 'tenant' }).use(asy
 export const staffProcedure = authedProcedure.meta({ scope: 'staff' }).use(({ ctx, next }) => {
   // While impersonating, ctx.user is the tenant user, so staff rights are gone by construction.
   if (!ctx.user.isStaff || ctx.auth.impersonator) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Support staff only.' });
+    // The reason lets the SPA say it in the visitor's language (see client/src/ui/messages.i18n.ts).
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Support staff only.',
+      cause: new AppError('FORBIDDEN', 'Support staff only.', { reason: 'staff.only' }),
+    });
   }
   return next();
 });

@@ -1,6 +1,7 @@
 // The red bar on every page while a staff member acts as a tenant user: who, as whom, why, how long
 // is left, and the way out. At 00:00 the server has ended the session; `me` is reloaded to show it.
 import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeImpersonation } from '../../lib/session.ts';
 import { useMe, useSessionChanged } from '../../lib/session.ts';
@@ -9,6 +10,9 @@ import { errorReason } from '../../ui/messages.ts';
 import { Button, FormError } from '../../ui/ui.tsx';
 import { formatCountdown, useCountdown } from './countdown.ts';
 import './impersonation.i18n.ts';
+
+/** How often to ask again when the server still runs the session after the browser's 00:00. */
+const RECHECK_MS = 2_000;
 
 export function ImpersonationBanner({
   impersonation,
@@ -30,10 +34,25 @@ export function ImpersonationBanner({
       },
     }),
   );
-  const left = useCountdown(impersonation.expiresAt, async () => {
+  const mounted = useRef(true);
+  const recheck = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      clearTimeout(recheck.current);
+    };
+  }, []);
+  const left = useCountdown(impersonation.expiresAt, async function ended() {
     const { data } = await me.refetch();
-    // Back to the staff member's own login: their console, not the user's workspace.
-    if (data?.user && !data.impersonation) await sessionChanged(data.user.isStaff ? '/staff/tenants' : '/');
+    // This browser's clock may run ahead of the server's: until the server has ended the session
+    // too, keep asking, or the banner would sit at 00:00 while the API already refuses the pages.
+    if (data?.impersonation) {
+      if (mounted.current) recheck.current = setTimeout(ended, RECHECK_MS);
+    } else if (data?.user) {
+      // Back to the staff member's own login: their console, not the user's workspace.
+      await sessionChanged(data.user.isStaff ? '/staff/tenants' : '/');
+    }
   });
   return (
     <section className="impersonation-banner" aria-label={t('region')}>

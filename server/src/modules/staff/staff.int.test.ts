@@ -54,6 +54,12 @@ describe('staff procedures', () => {
       expect((await failure(caller.staff.audit({}))).code).toBe(expected);
     }
   });
+
+  it('give the refusal a reason the SPA can translate', async () => {
+    const user = await server.caller(await loginAs(server, owner));
+    const error = await failure(user.staff.tenants({}));
+    expect(error.cause).toMatchObject({ reason: 'staff.only' });
+  });
 });
 
 describe('staff.tenants', () => {
