@@ -14,6 +14,7 @@ export default defineConfig({
         },
       },
       'client/vite.config.ts',
+      'bot-host/vitest.config.ts',
     ],
   },
 });

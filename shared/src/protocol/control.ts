@@ -1,0 +1,23 @@
+// Bot-host protocol, HTTP control API: bodies and answers of the host's endpoints.
+// The server's host client and the staff console read these; the host validates with them.
+import { z } from 'zod';
+import { ZSessionState, ZSessionStatus } from './session.ts';
+
+export const ZSessionList = z.object({ items: z.array(ZSessionStatus) });
+export type SessionList = z.infer<typeof ZSessionList>;
+
+/** GET /health: enough for the server's registry heartbeat and placement. */
+export const ZHostHealth = z.object({
+  ok: z.boolean(),
+  hostId: z.string(),
+  status: z.enum(['ok', 'degraded', 'shutting_down']),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+  sessions: z.number().int(),
+  sessionsByState: z.partialRecord(ZSessionState, z.number().int()),
+  capacity: z.number().int(),
+  workers: z.number().int(),
+  /** Host memory, bytes: what placement compares across hosts. */
+  memory: z.object({ totalBytes: z.number(), freeBytes: z.number(), usedBySessionsBytes: z.number() }),
+});
+export type HostHealth = z.infer<typeof ZHostHealth>;
