@@ -6,6 +6,7 @@ import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { LoginLimiter } from './modules/auth/login-limiter.ts';
 import type { Mailer } from './modules/email/mailer.ts';
+import type { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
 
 export interface Deps {
   env: Env;
@@ -15,4 +16,7 @@ export interface Deps {
   clock: Clock;
   mailer: Mailer;
   loginLimiter: LoginLimiter;
+  /** Prefix of every Redis key this instance uses; instances sharing it share limits. */
+  redisPrefix: string;
+  gateway: GatewayRuntime;
 }

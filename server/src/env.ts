@@ -30,12 +30,51 @@ const ZEnv = z.object({
   COOKIE_SECURE: ZBool.optional(),
   /** Run pending migrations at boot (default on outside production). */
   MIGRATE_ON_BOOT: ZBool.optional(),
+  /**
+   * LLM gateway secret encryption (AES-256-GCM): `<keyId>:<base64 of 32 bytes>`. Required in
+   * production; demo and test modes fall back to a fixed development key (and say so in the log).
+   */
+  GATEWAY_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[\w-]{1,16}:[A-Za-z0-9+/=_-]{40,}$/)
+    .optional(),
+  /** Retired keys, comma-separated `<keyId>:<base64>`, still accepted for decryption (rotation). */
+  GATEWAY_ENCRYPTION_OLD_KEYS: z.string().optional(),
+  /** Upstream call timeout (ms) before the gateway tries the next provider. */
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Upstream attempts per call, fallbacks and retries together. */
+  GATEWAY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  /** Longest wait for a retry-after before giving up on a call (ms). */
+  GATEWAY_MAX_RETRY_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Circuit breaker: open time after 401/403, after 5xx/529/timeouts, and for a 429 without retry-after. */
+  GATEWAY_BREAKER_AUTH_MS: z.coerce.number().int().min(100).default(600_000),
+  GATEWAY_BREAKER_TRANSIENT_MS: z.coerce.number().int().min(100).default(15_000),
+  GATEWAY_BREAKER_RATE_LIMIT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Consecutive 5xx/529/timeouts that open a provider's breaker. */
+  GATEWAY_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(3),
+  /** Workspace defaults when its budget settings name no limit (requests and tokens per minute). */
+  GATEWAY_TENANT_RPM: z.coerce.number().int().min(1).default(600),
+  GATEWAY_TENANT_TPM: z.coerce.number().int().min(1).default(2_000_000),
+  /** Largest /v1/messages body accepted (Anthropic's own limit is 32 MB). */
+  GATEWAY_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof ZEnv>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = ZEnv.safeParse(source);
+  const result = ZEnv.superRefine((env, ctx) => {
+    if (env.COLMEIA_MODE === 'production' && !env.GATEWAY_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_ENCRYPTION_KEY'],
+        message: 'required in production (`<keyId>:<base64 of 32 random bytes>`)',
+      });
+    }
+  }).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

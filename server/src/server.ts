@@ -10,6 +10,7 @@ import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { LoginLimiter } from './modules/auth/login-limiter.ts';
 import { Mailer } from './modules/email/mailer.ts';
+import { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
 import { createRedis } from './redis.ts';
 
 export interface RunningServer {
@@ -27,18 +28,22 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
   }
   const redis = createRedis(env.REDIS_URL);
   const prefix = opts.redisPrefix ?? 'colmeia';
+  const clock = new Clock();
+  const mailer = new Mailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
   return {
     env,
     logger,
     orm,
     redis,
-    clock: new Clock(),
-    mailer: new Mailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }),
+    clock,
+    mailer,
     loginLimiter: new LoginLimiter(redis, {
       maxPerIp: env.LOGIN_MAX_PER_IP,
       maxPerEmail: env.LOGIN_MAX_PER_EMAIL,
       prefix,
     }),
+    redisPrefix: prefix,
+    gateway: new GatewayRuntime({ env, logger, orm, clock, mailer, redisPrefix: prefix }),
   };
 }
 
@@ -65,6 +70,7 @@ export async function startServer(env: Env, opts: { redisPrefix?: string } = {})
       clearInterval(sweeper);
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await deps.gateway.close();
       deps.redis.disconnect();
       await deps.orm.close();
     },

@@ -3,6 +3,11 @@ import { AuditEvent } from '../modules/audit/audit.entity.ts';
 import { OneTimeToken } from '../modules/auth/one-time-token.entity.ts';
 import { AuthSession } from '../modules/auth/session.entity.ts';
 import { EmailMessage } from '../modules/email/email.entity.ts';
+import { ApiKey } from '../modules/gateway/api-keys/api-key.entity.ts';
+import { Budget } from '../modules/gateway/budgets/budget.entity.ts';
+import { BudgetAlert } from '../modules/gateway/budgets/budget-alert.entity.ts';
+import { LlmProvider } from '../modules/gateway/providers/provider.entity.ts';
+import { LlmUsage } from '../modules/gateway/usage/usage.entity.ts';
 import { Invitation } from '../modules/invitation/invitation.entity.ts';
 import { Membership } from '../modules/member/membership.entity.ts';
 import { Tenant } from '../modules/tenant/tenant.entity.ts';
@@ -17,4 +22,9 @@ export const entities = [
   Invitation,
   AuditEvent,
   EmailMessage,
+  LlmProvider,
+  ApiKey,
+  LlmUsage,
+  Budget,
+  BudgetAlert,
 ];

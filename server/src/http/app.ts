@@ -6,6 +6,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from '../deps.ts';
+import { v1Router } from '../modules/gateway/v1/messages.http.ts';
 import { appRouter } from '../trpc/app.router.ts';
 import { contextFactory } from '../trpc/context.ts';
 import { csrfGuard } from './csrf.ts';
@@ -32,6 +33,8 @@ export function createApp(deps: Deps): Express {
   );
 
   app.get('/health', healthHandler(deps));
+  // The Anthropic-compatible API: API-key authenticated, so outside the cookie CSRF guard.
+  app.use('/v1', v1Router(deps));
   app.use(
     '/trpc',
     csrfGuard,

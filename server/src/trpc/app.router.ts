@@ -1,6 +1,8 @@
 // The API: one router per domain, merged here. The SPA imports `type AppRouter` and nothing else.
 import { auditRouter } from '../modules/audit/audit.router.ts';
 import { authRouter } from '../modules/auth/auth.router.ts';
+import { gatewayRouter } from '../modules/gateway/gateway.router.ts';
+import { providersRouter } from '../modules/gateway/providers/provider.router.ts';
 import { impersonationRouter } from '../modules/impersonation/impersonation.router.ts';
 import { invitationRouter } from '../modules/invitation/invitation.router.ts';
 import { memberRouter } from '../modules/member/member.router.ts';
@@ -16,6 +18,8 @@ export const appRouter = router({
   audit: auditRouter,
   staff: staffRouter,
   impersonation: impersonationRouter,
+  gateway: gatewayRouter,
+  providers: providersRouter,
 });
 
 export type AppRouter = typeof appRouter;

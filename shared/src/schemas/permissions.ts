@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   'bots.manage': ['owner', 'admin', 'member'],
   'billing.read': ['owner', 'admin', 'billing'],
   'billing.manage': ['owner', 'billing'],
+  'gateway.read': ['owner', 'admin', 'billing'],
+  'gateway.manage': ['owner', 'admin', 'billing'],
+  'apiKeys.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

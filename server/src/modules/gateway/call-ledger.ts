@@ -1,0 +1,140 @@
+// After a call: its usage row, the settlement of its holds against budgets and token windows, and
+// any budget alerts its cost raised — all off the caller's path, in batches. `idle()` waits for
+// everything in flight (tests, benchmarks and shutdown use it).
+import { randomUUID } from 'node:crypto';
+import { costNanoUsd, type TokenUsage } from '@colmeia/shared';
+import type { Logger } from '../../logger.ts';
+import type { BudgetAlerts } from './budgets/budget-alerts.ts';
+import type { CallPlan, GatewayCall } from './call-plan.ts';
+import type { Admission } from './limits/admission.ts';
+import type { RedisGate } from './limits/redis-gate.ts';
+import type { PoolProvider } from './providers/provider-pool.ts';
+import { totalTokens, ZERO_USAGE } from './usage/token-usage.ts';
+import type { UsageRecord, UsageWriter } from './usage/usage-writer.ts';
+
+export interface CallOutcome {
+  outcome: 'ok' | 'error';
+  usage: TokenUsage;
+  provider: PoolProvider | null;
+  attempts: number;
+  errorType: string | null;
+  upstreamRequestId: string | null;
+}
+
+/** Settlements wait this long to leave together (one pipelined Redis write for many calls). */
+const SETTLE_DELAY_MS = 5;
+
+export class CallLedger {
+  private readonly pending = new Set<Promise<unknown>>();
+  private settles: (() => Promise<unknown>)[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private readonly d: {
+    writer: UsageWriter;
+    admission: Admission;
+    alerts: BudgetAlerts;
+    gate: RedisGate;
+    logger: Logger;
+  };
+
+  constructor(d: CallLedger['d']) {
+    this.d = d;
+  }
+
+  /** Records the call and settles its holds; returns its cost in nano-USD. */
+  finish(plan: CallPlan, o: CallOutcome): number {
+    const costNano = costNanoUsd(o.usage, plan.price.nano);
+    this.d.writer.add({
+      ...base(plan.call, plan.requestId, plan.agentId, plan.startedAt, plan.createdAt),
+      model: plan.params.model,
+      requestedModel: plan.requestedModel,
+      providerId: o.provider?.id ?? null,
+      providerName: o.provider?.name ?? null,
+      ...o.usage,
+      costNano,
+      priceVersion: plan.price.version,
+      attempts: o.attempts,
+      outcome: o.outcome,
+      errorType: o.errorType,
+      upstreamRequestId: o.upstreamRequestId,
+    });
+    const providerKey = o.provider?.tpm ? this.d.gate.providerTokensKey(o.provider.id) : null;
+    const delta = totalTokens(o.usage) - plan.tokens;
+    this.settles.push(() =>
+      this.d.admission.settle(plan.ticket, delta, costNano, providerKey).then(async (moves) => {
+        for (const m of moves) await this.d.alerts.settled(m.alert, m.before, m.after);
+      }),
+    );
+    // Holds stay a few ms longer (never unsafe: they only keep budget back) for one write, not N.
+    this.timer ??= setTimeout(() => this.drain(), SETTLE_DELAY_MS);
+    return costNano;
+  }
+
+  refused(r: {
+    call: GatewayCall;
+    requestId: string;
+    agentId: string | null;
+    model: string;
+    startedAt: number;
+    createdAt: Date;
+    reason: string;
+  }): void {
+    this.d.writer.add({
+      ...base(r.call, r.requestId, r.agentId, r.startedAt, r.createdAt),
+      model: r.model,
+      requestedModel: r.model,
+      providerId: null,
+      providerName: null,
+      ...ZERO_USAGE,
+      costNano: 0,
+      priceVersion: '-',
+      attempts: 0,
+      outcome: 'refused',
+      errorType: r.reason,
+      upstreamRequestId: null,
+    });
+  }
+
+  track(work: Promise<unknown>): void {
+    const p = work.catch((err) => this.d.logger.error({ err }, 'gateway background work failed'));
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  /** Sends the waiting settlements, all in one tick so the auto-pipeline sends them together. */
+  private drain(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const runs = this.settles;
+    this.settles = [];
+    for (const run of runs) this.track(run());
+  }
+
+  /** Resolves once every settlement, alert and usage row started so far is done. */
+  async idle(): Promise<void> {
+    this.drain();
+    while (this.pending.size) await Promise.all([...this.pending]);
+    await this.d.writer.flush();
+  }
+}
+
+function base(
+  call: GatewayCall,
+  requestId: string,
+  agentId: string | null,
+  startedAt: number,
+  createdAt: Date,
+): Pick<
+  UsageRecord,
+  'id' | 'tenant' | 'agentId' | 'channel' | 'conversationId' | 'latencyMs' | 'requestId' | 'createdAt'
+> {
+  return {
+    id: randomUUID(),
+    tenant: call.tenantId,
+    agentId,
+    channel: call.channel.slice(0, 20),
+    conversationId: call.conversationId?.slice(0, 100) ?? null,
+    latencyMs: Math.round(performance.now() - startedAt),
+    requestId,
+    createdAt,
+  };
+}

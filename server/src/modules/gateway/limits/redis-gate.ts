@@ -1,0 +1,166 @@
+// The gateway's shared counters in Redis: rate-limit windows, budget holds, provider capacity and
+// spend-limit flags. Each operation is one round trip running a script from scripts.ts, so the
+// limits hold across every server instance (see docs/adr/0005-llm-gateway.md).
+import type { Redis } from 'ioredis';
+import { ADMIT, PICK, SETTLE } from './scripts.ts';
+
+export const WINDOW_MS = 60_000;
+
+export interface WindowCheck {
+  /** e.g. 'gw:rl:t:<tenant>:r'; the minute index is appended. */
+  key: string;
+  limit: number;
+  cost: number;
+}
+
+export interface BudgetCheck {
+  key: string;
+  /** nano-USD; negative = track only. */
+  limit: number;
+  reserve: number;
+}
+
+export type AdmitResult =
+  /** picked: index into the candidates of the provider taken, or -1. */
+  | { ok: true; window: number; committed: number[]; picked: number }
+  | { ok: false; missing: boolean; failed: number; retryAfterMs: number };
+
+export interface PickCandidate {
+  id: string;
+  rpm: number | null;
+  tpm: number | null;
+  tokens: number;
+}
+
+type Scripted = Redis & {
+  gwAdmit(...args: (string | number)[]): Promise<number[]>;
+  gwSettle(...args: (string | number)[]): Promise<number[]>;
+  gwPick(...args: (string | number)[]): Promise<number[]>;
+};
+
+export class RedisGate {
+  private readonly redis: Scripted;
+  readonly prefix: string;
+
+  constructor(redis: Redis, prefix: string) {
+    // defineCommand sends EVALSHA and falls back to EVAL once per connection.
+    redis.defineCommand('gwAdmit', { lua: ADMIT });
+    redis.defineCommand('gwSettle', { lua: SETTLE });
+    redis.defineCommand('gwPick', { lua: PICK });
+    this.redis = redis as Scripted;
+    this.prefix = `${prefix}:gw`;
+  }
+
+  async admit(
+    nowMs: number,
+    windows: WindowCheck[],
+    budgets: BudgetCheck[],
+    candidates: PickCandidate[] = [],
+  ): Promise<AdmitResult> {
+    const window = Math.floor(nowMs / WINDOW_MS);
+    const tokens = candidates[0]?.tokens ?? 0;
+    const keys = [
+      ...windows.flatMap((w) => [`${w.key}:${window}`, `${w.key}:${window - 1}`]),
+      ...budgets.map((b) => b.key),
+      ...candidates.flatMap((c) => this.pickKeys(c.id, window)),
+    ];
+    const argv = [
+      nowMs,
+      WINDOW_MS,
+      windows.length,
+      budgets.length,
+      candidates.length,
+      tokens,
+      ...windows.flatMap((w) => [w.limit, w.cost]),
+      ...budgets.flatMap((b) => [b.limit, b.reserve]),
+      ...candidates.flatMap((c) => [c.rpm ?? -1, c.tpm ?? -1]),
+    ];
+    const [status, failed, retry, picked, ...committed] = await this.redis.gwAdmit(
+      keys.length,
+      ...keys,
+      ...argv,
+    );
+    if (status === 1) return { ok: true, window, committed, picked: (picked ?? 0) - 1 };
+    return { ok: false, missing: status === -1, failed: failed! - 1, retryAfterMs: retry ?? 0 };
+  }
+
+  /** Creates a budget hash from the database's figure unless another instance just did. */
+  async seedBudget(key: string, committed: number, ttlMs: number): Promise<void> {
+    await this.redis.multi().hsetnx(key, 'c', committed).hsetnx(key, 'h', 0).pexpire(key, ttlMs).exec();
+  }
+
+  async settle(
+    window: number,
+    windows: { key: string; delta: number }[],
+    budgets: { key: string; reserve: number; actual: number }[],
+  ): Promise<number[]> {
+    const keys = [...windows.map((w) => `${w.key}:${window}`), ...budgets.map((b) => b.key)];
+    const argv = [
+      windows.length,
+      budgets.length,
+      ...windows.map((w) => w.delta),
+      ...budgets.flatMap((b) => [b.reserve, b.actual]),
+    ];
+    return this.redis.gwSettle(keys.length, ...keys, ...argv);
+  }
+
+  /** Index of the first candidate with capacity (taking it), or -1 and when to try again. */
+  async pick(nowMs: number, candidates: PickCandidate[]): Promise<{ index: number; retryAfterMs: number }> {
+    const window = Math.floor(nowMs / WINDOW_MS);
+    const keys = candidates.flatMap((c) => this.pickKeys(c.id, window));
+    const argv = candidates.flatMap((c) => [c.rpm ?? -1, c.tpm ?? -1, c.tokens]);
+    const [index, retry] = await this.redis.gwPick(
+      keys.length,
+      ...keys,
+      nowMs,
+      WINDOW_MS,
+      candidates.length,
+      ...argv,
+    );
+    return { index: (index ?? 0) - 1, retryAfterMs: retry ?? 0 };
+  }
+
+  private pickKeys(providerId: string, window: number): string[] {
+    const base = `${this.prefix}:rl:p:${providerId}`;
+    return [
+      this.spendKey(providerId),
+      `${base}:r:${window}`,
+      `${base}:r:${window - 1}`,
+      `${base}:t:${window}`,
+      `${base}:t:${window - 1}`,
+    ];
+  }
+
+  providerTokensKey(providerId: string): string {
+    return `${this.prefix}:rl:p:${providerId}:t`;
+  }
+
+  spendKey(providerId: string): string {
+    return `${this.prefix}:spend:${providerId}`;
+  }
+
+  async markSpendLimited(providerId: string, untilMs: number, nowMs: number): Promise<void> {
+    await this.redis.set(this.spendKey(providerId), String(untilMs), 'PX', Math.max(1, untilMs - nowMs));
+  }
+
+  async clearSpendLimit(providerId: string): Promise<void> {
+    await this.redis.del(this.spendKey(providerId));
+  }
+
+  /** providerId → epoch ms until which it is spend-limited. */
+  async spendLimits(providerIds: string[]): Promise<Map<string, number>> {
+    if (!providerIds.length) return new Map();
+    const values = await this.redis.mget(providerIds.map((id) => this.spendKey(id)));
+    const out = new Map<string, number>();
+    values.forEach((v, i) => {
+      if (v) out.set(providerIds[i]!, Number(v));
+    });
+    return out;
+  }
+
+  /** Committed nano-USD in a budget hash, or null when it does not exist yet. */
+  async committed(key: string): Promise<number | null> {
+    const v = await this.redis.hget(key, 'c');
+    return v === null ? null : Number(v);
+  }
+}
