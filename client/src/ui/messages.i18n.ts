@@ -50,6 +50,10 @@ registerStrings('reasons', {
     'impersonation.staff_target': 'Contas da equipe não podem ser personificadas.',
     'impersonation.not_active': 'Você não está personificando ninguém.',
     'staff.only': 'Somente para a equipe de suporte.',
+    'workspace.missing': 'Escolha um espaço de trabalho primeiro.',
+    'workspace.not_member': 'Você não é membro deste espaço de trabalho.',
+    'workspace.role_forbidden': 'Sua função neste espaço não permite fazer isso.',
+    'impersonation.other_workspace': 'Esta personificação vale apenas para um espaço de trabalho.',
   },
   en: {
     network: 'Could not reach the server. Check your connection and try again.',
@@ -68,5 +72,9 @@ registerStrings('reasons', {
     'impersonation.staff_target': 'Staff accounts cannot be impersonated.',
     'impersonation.not_active': 'You are not impersonating anyone.',
     'staff.only': 'Support staff only.',
+    'workspace.missing': 'Choose a workspace first.',
+    'workspace.not_member': 'You are not a member of this workspace.',
+    'workspace.role_forbidden': 'Your role in this workspace does not allow this.',
+    'impersonation.other_workspace': 'This impersonation is limited to one workspace.',
   },
 });

@@ -8,6 +8,11 @@ import { toTRPCError } from './errors.ts';
 import { t } from './init.ts';
 
 export const router = t.router;
+
+/** A refusal with a reason code, so the SPA can say it in the visitor's language (ui/messages.i18n.ts). */
+function refusal(code: 'BAD_REQUEST' | 'FORBIDDEN', message: string, reason: string): TRPCError {
+  return new TRPCError({ code, message, cause: new AppError(code, message, { reason }) });
+}
 export const middleware = t.middleware;
 
 /** AppError thrown by a service becomes the matching tRPC error (tRPC v11 next() never throws). */
@@ -52,26 +57,29 @@ export const authedProcedure = publicProcedure
 export const tenantProcedure = authedProcedure.meta({ scope: 'tenant' }).use(async ({ ctx, meta, next }) => {
   const tenantId = ctx.requestedTenantId;
   if (!tenantId || !ZId.safeParse(tenantId).success) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'Choose a workspace first (missing or invalid X-Colmeia-Tenant header).',
-    });
+    throw refusal(
+      'BAD_REQUEST',
+      'Choose a workspace first (missing or invalid X-Colmeia-Tenant header).',
+      'workspace.missing',
+    );
   }
   const impersonatedTenant = ctx.auth.session.impersonationTenant;
   if (impersonatedTenant && impersonatedTenant !== tenantId) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'This impersonation session is limited to one workspace.',
-    });
+    throw refusal(
+      'FORBIDDEN',
+      'This impersonation session is limited to one workspace.',
+      'impersonation.other_workspace',
+    );
   }
   const membership = await ctx.c.memberships.find(tenantId, ctx.user.id);
   if (!membership)
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace.' });
+    throw refusal('FORBIDDEN', 'You are not a member of this workspace.', 'workspace.not_member');
   if (meta?.permission && !can(membership.role, meta.permission)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `Your role (${membership.role}) does not allow this.`,
-    });
+    throw refusal(
+      'FORBIDDEN',
+      `Your role (${membership.role}) does not allow this.`,
+      'workspace.role_forbidden',
+    );
   }
   return next({ ctx: { tenantId, role: membership.role, membership } });
 });
@@ -79,12 +87,7 @@ export const tenantProcedure = authedProcedure.meta({ scope: 'tenant' }).use(asy
 export const staffProcedure = authedProcedure.meta({ scope: 'staff' }).use(({ ctx, next }) => {
   // While impersonating, ctx.user is the tenant user, so staff rights are gone by construction.
   if (!ctx.user.isStaff || ctx.auth.impersonator) {
-    // The reason lets the SPA say it in the visitor's language (see client/src/ui/messages.i18n.ts).
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Support staff only.',
-      cause: new AppError('FORBIDDEN', 'Support staff only.', { reason: 'staff.only' }),
-    });
+    throw refusal('FORBIDDEN', 'Support staff only.', 'staff.only');
   }
   return next();
 });

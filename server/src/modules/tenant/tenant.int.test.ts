@@ -108,3 +108,32 @@ describe('workspaces', () => {
     await expect((await server.caller(stranger)).tenant.get()).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
+
+describe('workspace refusals', () => {
+  // The SPA translates refusals by reason; without one, pt-BR users would read the English message.
+  const reasonOf = async (call: Promise<unknown>) => {
+    const error = await call.then(
+      () => null,
+      (e: { cause?: { reason?: string } }) => e,
+    );
+    return error?.cause?.reason;
+  };
+
+  it('give a reason for a non-member, a role that is not allowed and a missing workspace', async () => {
+    const tenantId = await createWorkspace(server, owner, 'Recusas Ltda');
+    const stranger = await createUser(server, {
+      email: 'refusal-stranger@tenant.test',
+      name: 'Sara Stranger',
+    });
+    const viewer = await createUser(server, { email: 'refusal-viewer@tenant.test', name: 'Vera Viewer' });
+    await addMember(server, tenantId, viewer, 'viewer');
+
+    expect(await reasonOf((await server.caller(stranger, tenantId)).tenant.get())).toBe(
+      'workspace.not_member',
+    );
+    expect(
+      await reasonOf((await server.caller(viewer, tenantId)).tenant.rename({ name: 'Outro nome' })),
+    ).toBe('workspace.role_forbidden');
+    expect(await reasonOf((await server.caller(viewer, null)).tenant.get())).toBe('workspace.missing');
+  });
+});
