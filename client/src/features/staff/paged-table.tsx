@@ -1,6 +1,7 @@
 // A cursor-paged table for the staff console's lists: loading, error and empty states, the table
 // itself and "Load more". Pages give the columns and how one row renders.
 import type { ReactNode } from 'react';
+import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/ui.tsx';
 import { LoadMore } from '../workspace/load-more.tsx';
 
@@ -30,24 +31,7 @@ export function PagedTable<T extends { id: string }>(props: {
   if (rows.length === 0) return <EmptyState title={props.empty} />;
   return (
     <>
-      <div className="table-scroll">
-        <table aria-label={props.label}>
-          <thead>
-            <tr>
-              {props.columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((item) => (
-              <tr key={item.id}>{props.row(item)}</tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={props.label} columns={props.columns} items={rows} row={props.row} />
       <LoadMore query={query} />
     </>
   );

@@ -6,6 +6,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DataTable } from '../../ui/data-table.tsx';
 import { Button, Card, EmptyState, ErrorState, FormError, Loading, Notice } from '../../ui/ui.tsx';
 import { InviteForm } from './invite.form.tsx';
 import './team.i18n.ts';
@@ -47,60 +48,50 @@ export function InvitationsSection({
     body = <EmptyState title={t('noInvitations')}>{t('noInvitationsHint')}</EmptyState>;
   else
     body = (
-      <div className="table-scroll">
-        <table aria-label={t('invitationsTable')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('expires')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.data.map((inv) => (
-              <tr key={inv.id}>
-                <td>{inv.email}</td>
-                <td>{t(`roles.${inv.role}`)}</td>
-                <td>
-                  <span className={`badge ${STATUS_TONE[inv.status]}`}>{t(`statuses.${inv.status}`)}</span>
-                </td>
-                <td>
-                  <time dateTime={inv.expiresAt}>{formatDateTime(inv.expiresAt)}</time>
-                </td>
-                <td>
-                  <div className="row-actions">
-                    {inv.status === 'pending' && (
-                      <Button
-                        variant="secondary"
-                        disabled={!canManage || busy}
-                        title={canManage ? undefined : blockedReason}
-                        onClick={() => revoke.mutate({ id: inv.id })}
-                      >
-                        {t('revoke')}
-                      </Button>
-                    )}
-                    {(inv.status === 'pending' || inv.status === 'expired') && (
-                      <Button
-                        variant="secondary"
-                        disabled={!canManage || busy}
-                        title={canManage ? undefined : blockedReason}
-                        onClick={() => {
-                          setResentTo(null);
-                          resend.mutate({ id: inv.id }, { onSuccess: () => setResentTo(inv.email) });
-                        }}
-                      >
-                        {t('resend')}
-                      </Button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('invitationsTable')}
+        columns={[t('email'), t('role'), t('status'), t('expires'), t('actions')]}
+        items={invitations.data}
+        row={(inv) => (
+          <>
+            <td>{inv.email}</td>
+            <td>{t(`roles.${inv.role}`)}</td>
+            <td>
+              <span className={`badge ${STATUS_TONE[inv.status]}`}>{t(`statuses.${inv.status}`)}</span>
+            </td>
+            <td>
+              <time dateTime={inv.expiresAt}>{formatDateTime(inv.expiresAt)}</time>
+            </td>
+            <td>
+              <div className="row-actions">
+                {inv.status === 'pending' && (
+                  <Button
+                    variant="secondary"
+                    disabled={!canManage || busy}
+                    title={canManage ? undefined : blockedReason}
+                    onClick={() => revoke.mutate({ id: inv.id })}
+                  >
+                    {t('revoke')}
+                  </Button>
+                )}
+                {(inv.status === 'pending' || inv.status === 'expired') && (
+                  <Button
+                    variant="secondary"
+                    disabled={!canManage || busy}
+                    title={canManage ? undefined : blockedReason}
+                    onClick={() => {
+                      setResentTo(null);
+                      resend.mutate({ id: inv.id }, { onSuccess: () => setResentTo(inv.email) });
+                    }}
+                  >
+                    {t('resend')}
+                  </Button>
+                )}
+              </div>
+            </td>
+          </>
+        )}
+      />
     );
 
   return (

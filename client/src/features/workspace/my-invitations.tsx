@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../lib/format.ts';
 import { useImpersonating } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { DataTable } from '../../ui/data-table.tsx';
 import { Button, Card, EmptyState, ErrorState, FormError, Loading } from '../../ui/ui.tsx';
 import '../team/team.i18n.ts';
 import './workspace.css';
@@ -37,50 +38,36 @@ export function MyInvitations() {
   else if (mine.data.length === 0) body = <EmptyState title={t('mineEmpty')} />;
   else
     body = (
-      <div className="table-scroll">
-        <table aria-label={t('mineTable')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('workspace')}</th>
-              <th scope="col">{t('from')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('expires')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.data.map((inv) => (
-              <tr key={inv.id}>
-                <td>{inv.workspaceName}</td>
-                <td>{inv.inviterName ?? '—'}</td>
-                <td>{t(`roles.${inv.role}`)}</td>
-                <td>
-                  <time dateTime={inv.expiresAt}>{formatDateTime(inv.expiresAt)}</time>
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <Button
-                      disabled={busy}
-                      title={why}
-                      onClick={() => accept.mutate({ invitationId: inv.id })}
-                    >
-                      {t('accept')}
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      disabled={busy}
-                      title={why}
-                      onClick={() => decline.mutate({ invitationId: inv.id })}
-                    >
-                      {t('decline')}
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('mineTable')}
+        columns={[t('workspace'), t('from'), t('role'), t('expires'), t('actions')]}
+        items={mine.data}
+        row={(inv) => (
+          <>
+            <td>{inv.workspaceName}</td>
+            <td>{inv.inviterName ?? '—'}</td>
+            <td>{t(`roles.${inv.role}`)}</td>
+            <td>
+              <time dateTime={inv.expiresAt}>{formatDateTime(inv.expiresAt)}</time>
+            </td>
+            <td>
+              <div className="row-actions">
+                <Button disabled={busy} title={why} onClick={() => accept.mutate({ invitationId: inv.id })}>
+                  {t('accept')}
+                </Button>
+                <Button
+                  variant="secondary"
+                  disabled={busy}
+                  title={why}
+                  onClick={() => decline.mutate({ invitationId: inv.id })}
+                >
+                  {t('decline')}
+                </Button>
+              </div>
+            </td>
+          </>
+        )}
+      />
     );
 
   return (
