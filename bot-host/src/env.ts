@@ -48,7 +48,19 @@ const ZEnv = z.object({
   MEMORY_SAMPLE_MS: ms(30_000),
   /** How long WhatsApp Web may take to load before the start fails with 'auth timeout'. */
   AUTH_TIMEOUT_MS: ms(60_000),
-  /** Where events go until the server's queue is wired in: an HTTP callback (optional). */
+  /**
+   * Redis of the server's queues: events go out and commands come in through bull. Without it the
+   * host runs standalone (control API only), as the bot-host tests do.
+   */
+  REDIS_URL: z.url().optional(),
+  /** bull key prefix; the server and its hosts must use the same one. */
+  QUEUE_PREFIX: z.string().min(1).default('colmeia'),
+  /** The server, for the registry heartbeat (POST /internal/bot-hosts/heartbeat with HOST_TOKEN). */
+  SERVER_URL: z.url().optional(),
+  /** How the server reaches this host's control API (default: the address it listens on). */
+  ADVERTISE_URL: z.url().optional(),
+  HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** An extra HTTP callback for events (optional; receivers dedupe on Idempotency-Key). */
   EVENTS_URL: z.url().optional(),
   EVENTS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -8,9 +8,13 @@ import type { Env } from './env.ts';
 import { HttpEventSink } from './events/http-sink.ts';
 import { type EventSink, FanoutSink, MemoryEventSink } from './events/sink.ts';
 import { createApp } from './http/app.ts';
+import { hostHealth } from './http/health.ts';
 import { createMetrics, observeHost } from './http/metrics.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { SessionPool } from './pool.ts';
+import { BullEventSink } from './server-link/bull-sink.ts';
+import { CommandConsumer } from './server-link/command-consumer.ts';
+import { Heartbeat } from './server-link/heartbeat.ts';
 import type { SupervisorConfig } from './supervisor/config.ts';
 import { Supervisor } from './supervisor.ts';
 import { BackupScheduler } from './volumes/backup-scheduler.ts';
@@ -73,6 +77,10 @@ export async function startHost(env: Env, opts: { sink?: EventSink } = {}): Prom
   const sinks: EventSink[] = [events];
   if (opts.sink) sinks.push(opts.sink);
   if (env.EVENTS_URL) sinks.push(new HttpEventSink({ url: env.EVENTS_URL, token: env.EVENTS_TOKEN, logger }));
+  const queued = env.REDIS_URL
+    ? new BullEventSink({ redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, logger })
+    : null;
+  if (queued) sinks.push(queued);
 
   const pool = new SessionPool({ workers: env.WORKERS, sessionsPerWorker: env.SESSIONS_PER_WORKER, logger });
   const metrics = createMetrics();
@@ -98,6 +106,30 @@ export async function startHost(env: Env, opts: { sink?: EventSink } = {}): Prom
     const s = app.listen(env.PORT, env.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
+
+  const commands = env.REDIS_URL
+    ? new CommandConsumer({
+        redisUrl: env.REDIS_URL,
+        prefix: env.QUEUE_PREFIX,
+        hostId: env.HOST_ID,
+        supervisor,
+        logger,
+      })
+    : null;
+  commands?.start();
+  const health = { supervisor, pool, hostId: env.HOST_ID, capacity: env.MAX_SESSIONS };
+  const heartbeat = env.SERVER_URL
+    ? new Heartbeat({
+        serverUrl: env.SERVER_URL,
+        token: env.HOST_TOKEN,
+        url: () => env.ADVERTISE_URL ?? url,
+        health: () => hostHealth(health),
+        intervalMs: env.HEARTBEAT_MS,
+        logger,
+      })
+    : null;
+  heartbeat?.start();
 
   const backups = new BackupScheduler({
     sessionsDir: env.SESSIONS_DIR,
@@ -112,7 +144,7 @@ export async function startHost(env: Env, opts: { sink?: EventSink } = {}): Prom
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
+    url,
     supervisor,
     pool,
     events,
@@ -122,8 +154,13 @@ export async function startHost(env: Env, opts: { sink?: EventSink } = {}): Prom
       closing ??= (async () => {
         server.close();
         server.closeAllConnections();
+        // No new commands while sessions close; events of the shutdown still go out, then the
+        // registry learns the host is gone.
+        await commands?.close();
         await backups.stop();
         await supervisor.shutdown();
+        await queued?.close();
+        await heartbeat?.stop();
       })();
       return closing;
     },

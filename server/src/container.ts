@@ -10,6 +10,8 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { OneTimeTokenService } from './modules/auth/one-time-token.service.ts';
 import { SessionRepository } from './modules/auth/session.repository.ts';
 import { SessionService } from './modules/auth/session.service.ts';
+import { BotRepository } from './modules/bot/bot.repository.ts';
+import { BotService } from './modules/bot/bot.service.ts';
 import type { OutgoingEmail } from './modules/email/mailer.ts';
 import { ApiKeyRepository } from './modules/gateway/api-keys/api-key.repository.ts';
 import { ApiKeyService } from './modules/gateway/api-keys/api-key.service.ts';
@@ -32,6 +34,11 @@ import { StaffService } from './modules/staff/staff.service.ts';
 import { TenantRepository } from './modules/tenant/tenant.repository.ts';
 import { TenantService } from './modules/tenant/tenant.service.ts';
 import { UserRepository } from './modules/user/user.repository.ts';
+import { BotHostRepository } from './modules/whatsapp/bot-host.repository.ts';
+import { DemoPhoneService } from './modules/whatsapp/demo-phone.service.ts';
+import { HostRegistryService } from './modules/whatsapp/host-registry.service.ts';
+import { LinkService } from './modules/whatsapp/link.service.ts';
+import { WaSessionRepository } from './modules/whatsapp/wa-session.repository.ts';
 
 export class Container {
   private readonly cache = new Map<string, unknown>();
@@ -230,6 +237,69 @@ export class Container {
           gate: g.gate,
           box: g.box,
           now: () => this.deps.clock.now(),
+        }),
+    );
+  }
+  get waSessions() {
+    return this.once('waSessions', () => new WaSessionRepository(this.em));
+  }
+  get botHosts() {
+    return this.once('botHosts', () => new BotHostRepository(this.em));
+  }
+  get link() {
+    const { env, clock, whatsapp } = this.deps;
+    return this.once(
+      'link',
+      () =>
+        new LinkService({
+          sessions: this.waSessions,
+          hosts: this.botHosts,
+          bus: whatsapp.commands,
+          audit: this.audit,
+          changed: (botId) => whatsapp.updates.changed(botId),
+          now: () => clock.now(),
+          staleMs: env.HOST_STALE_MS,
+          qrRotationMs: env.QR_ROTATION_MS,
+        }),
+    );
+  }
+  get bots() {
+    return this.once(
+      'bots',
+      () =>
+        new BotService({
+          bots: new BotRepository(this.em),
+          sessions: this.waSessions,
+          link: this.link,
+          audit: this.audit,
+          qrRotationMs: this.deps.env.QR_ROTATION_MS,
+        }),
+    );
+  }
+  get hostRegistry() {
+    return this.once(
+      'hostRegistry',
+      () =>
+        new HostRegistryService({
+          hosts: this.botHosts,
+          sessions: this.waSessions,
+          link: this.link,
+          logger: this.deps.logger,
+          now: () => this.deps.clock.now(),
+          staleMs: this.deps.env.HOST_STALE_MS,
+        }),
+    );
+  }
+  get demoPhone() {
+    return this.once(
+      'demoPhone',
+      () =>
+        new DemoPhoneService({
+          sessions: this.waSessions,
+          hosts: this.botHosts,
+          hostToken: this.deps.env.BOT_HOST_TOKEN,
+          enabled: this.deps.env.COLMEIA_MODE !== 'production',
+          tenantName: async (id) => (await this.tenantRepository.findById(id))?.name ?? 'Colmeia',
         }),
     );
   }

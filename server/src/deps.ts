@@ -7,6 +7,7 @@ import type { Logger } from './logger.ts';
 import type { LoginLimiter } from './modules/auth/login-limiter.ts';
 import type { Mailer } from './modules/email/mailer.ts';
 import type { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
+import type { WhatsappRuntime } from './modules/whatsapp/whatsapp-runtime.ts';
 
 export interface Deps {
   env: Env;
@@ -19,4 +20,6 @@ export interface Deps {
   /** Prefix of every Redis key this instance uses; instances sharing it share limits. */
   redisPrefix: string;
   gateway: GatewayRuntime;
+  /** Bot-host command queues, the host event consumer, live link updates. */
+  whatsapp: WhatsappRuntime;
 }

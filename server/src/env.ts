@@ -61,9 +61,21 @@ const ZEnv = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Shared secret of the bot hosts: they present it on heartbeats and the server presents it on
+   * their control API. Required in production (24+ characters); a development token otherwise.
+   */
+  BOT_HOST_TOKEN: z.string().min(16).optional(),
+  /** bull key prefix for the host queues; the hosts must use the same (their QUEUE_PREFIX). */
+  QUEUE_PREFIX: z.string().min(1).default('colmeia'),
+  /** A host whose last heartbeat is older than this is left out of placement. */
+  HOST_STALE_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How long a WhatsApp QR stays valid before WhatsApp Web rotates it (the SPA's countdown). */
+  QR_ROTATION_MS: z.coerce.number().int().min(1000).default(20_000),
 });
 
-export type Env = z.infer<typeof ZEnv>;
+export type Env = Omit<z.infer<typeof ZEnv>, 'BOT_HOST_TOKEN'> & { BOT_HOST_TOKEN: string };
+export const DEV_HOST_TOKEN = 'colmeia-dev-host-token';
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = ZEnv.superRefine((env, ctx) => {
@@ -74,12 +86,19 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
         message: 'required in production (`<keyId>:<base64 of 32 random bytes>`)',
       });
     }
+    if (env.COLMEIA_MODE === 'production' && (env.BOT_HOST_TOKEN ?? '').length < 24) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_HOST_TOKEN'],
+        message: 'required in production, at least 24 characters',
+      });
+    }
   }).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  return result.data;
+  return { ...result.data, BOT_HOST_TOKEN: result.data.BOT_HOST_TOKEN ?? DEV_HOST_TOKEN };
 }
 
 export function loadEnv(): Env {

@@ -11,6 +11,7 @@ import { createLogger } from './logger.ts';
 import { LoginLimiter } from './modules/auth/login-limiter.ts';
 import { Mailer } from './modules/email/mailer.ts';
 import { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
+import { WhatsappRuntime } from './modules/whatsapp/whatsapp-runtime.ts';
 import { createRedis } from './redis.ts';
 
 export interface RunningServer {
@@ -44,12 +45,21 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
     }),
     redisPrefix: prefix,
     gateway: new GatewayRuntime({ env, logger, orm, clock, mailer, redisPrefix: prefix }),
+    whatsapp: new WhatsappRuntime({
+      env,
+      orm,
+      redis,
+      logger,
+      prefix,
+      queuePrefix: opts.redisPrefix ?? env.QUEUE_PREFIX,
+    }),
   };
 }
 
 export async function startServer(env: Env, opts: { redisPrefix?: string } = {}): Promise<RunningServer> {
   const deps = await buildDeps(env, opts);
   const app = createApp(deps);
+  deps.whatsapp.consume();
   const http = app.listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {
     http.once('listening', resolve);
@@ -71,6 +81,7 @@ export async function startServer(env: Env, opts: { redisPrefix?: string } = {})
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await deps.gateway.close();
+      await deps.whatsapp.close();
       deps.redis.disconnect();
       await deps.orm.close();
     },

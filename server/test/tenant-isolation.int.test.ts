@@ -120,6 +120,7 @@ function sample(schema: unknown, id: string, key?: string): unknown {
 
 function sampleString(s: ZodLike, id: string, key: string | undefined): string {
   if (isIdKey(key)) return id;
+  if (key && /phone/i.test(key)) return '5511987654321';
   switch (s.format) {
     case 'email':
       return 'iso@example.com';
@@ -165,14 +166,17 @@ async function rowsOf(sql: string, params: unknown[]): Promise<unknown[]> {
 
 /** B's rows as they stand; compared as JSON before and after every call. */
 async function snapshotB(): Promise<string> {
-  const [tenant, memberships, invitations, audit, mail] = await Promise.all([
+  const [tenant, memberships, invitations, audit, mail, bots] = await Promise.all([
     rowsOf('select * from tenant where id = ?', [tenantB]),
     rowsOf('select * from membership where tenant_id = ? order by id', [tenantB]),
     rowsOf('select * from invitation where tenant_id = ? order by id', [tenantB]),
     rowsOf('select * from audit_event where tenant_id = ? order by id', [tenantB]),
     rowsOf(`select id from email_message where lower("to") like ? order by id`, [`%${B_MARK}%`]),
+    rowsOf('select * from bot b join wa_session s on s.bot_id = b.id where b.tenant_id = ? order by b.id', [
+      tenantB,
+    ]),
   ]);
-  return JSON.stringify({ tenant, memberships, invitations, audit, mail });
+  return JSON.stringify({ tenant, memberships, invitations, audit, mail, bots });
 }
 
 async function call(
@@ -234,6 +238,7 @@ beforeAll(async () => {
     token: await lastTokenTo(server, 'joiner@bsecret.test'),
   });
   await asB.tenant.rename({ name: 'Bsecret Workspace Renamed' });
+  const botB = await asB.bots.create({ name: 'Bsecret Bot' });
 
   const members = await asB.member.list();
   const invitations = await asB.invitation.list();
@@ -242,6 +247,7 @@ beforeAll(async () => {
     tenantB,
     ...members.flatMap((m) => [m.id, m.userId]),
     ...invitations.map((i) => i.id),
+    botB.id,
     ...audit.items.slice(0, 3).map((e) => e.id),
   ];
   expect(members.length).toBe(4);

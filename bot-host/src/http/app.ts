@@ -1,7 +1,5 @@
 // The control API's express app: health (open), everything else behind the host token, errors
 // mapped once here. Emulator controls are mounted only when the host runs the emulator.
-import os from 'node:os';
-import type { HostHealth } from '@colmeia/shared';
 import express, { type ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { phoneRouter } from '../emulator/phone.router.ts';
@@ -13,6 +11,7 @@ import type { Supervisor } from '../supervisor.ts';
 import { InvalidTenantError } from '../volumes/paths.ts';
 import { RestoreError } from '../volumes/snapshots.ts';
 import { requireHostToken } from './auth.ts';
+import { hostHealth } from './health.ts';
 import type { HostMetrics } from './metrics.ts';
 import { sessionsRouter, ZEventsQuery } from './sessions.router.ts';
 
@@ -28,38 +27,13 @@ export type AppDeps = {
   memorySink: MemoryEventSink | null;
 };
 
-const started = Date.now();
-
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
 
   app.get('/health', (_req, res) => {
-    const sessions = deps.supervisor.list();
-    const byState: HostHealth['sessionsByState'] = {};
-    for (const s of sessions) byState[s.state] = (byState[s.state] ?? 0) + 1;
-    const status = deps.supervisor.closing
-      ? 'shutting_down'
-      : sessions.some((s) => s.state === 'failed')
-        ? 'degraded'
-        : 'ok';
-    const health: HostHealth = {
-      ok: status !== 'shutting_down',
-      hostId: deps.hostId,
-      status,
-      version: '0.1.0',
-      uptimeSeconds: Math.round((Date.now() - started) / 1000),
-      sessions: sessions.length,
-      sessionsByState: byState,
-      capacity: deps.capacity,
-      workers: deps.pool.workers,
-      memory: {
-        totalBytes: os.totalmem(),
-        freeBytes: os.freemem(),
-        usedBySessionsBytes: sessions.reduce((sum, s) => sum + (s.memoryBytes ?? 0), 0),
-      },
-    };
+    const health = hostHealth(deps);
     res.status(health.ok ? 200 : 503).json(health);
   });
 

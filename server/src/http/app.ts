@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from '../deps.ts';
 import { v1Router } from '../modules/gateway/v1/messages.http.ts';
+import { hostsInternalRouter } from '../modules/whatsapp/heartbeat.http.ts';
 import { appRouter } from '../trpc/app.router.ts';
 import { contextFactory } from '../trpc/context.ts';
 import { csrfGuard } from './csrf.ts';
@@ -35,6 +36,8 @@ export function createApp(deps: Deps): Express {
   app.get('/health', healthHandler(deps));
   // The Anthropic-compatible API: API-key authenticated, so outside the cookie CSRF guard.
   app.use('/v1', v1Router(deps));
+  // Bot hosts report in with their host token: machine-to-machine, outside the cookie CSRF guard.
+  app.use('/internal', hostsInternalRouter(deps));
   app.use(
     '/trpc',
     csrfGuard,
@@ -54,7 +57,9 @@ export function createApp(deps: Deps): Express {
   const dist = deps.env.CLIENT_DIST;
   if (dist && existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!trpc|health|__test).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+    app.get(/^\/(?!trpc|health|__test|internal|v1).*/, (_req, res) =>
+      res.sendFile(path.join(dist, 'index.html')),
+    );
   }
   return app;
 }

@@ -1,6 +1,8 @@
 // The API: one router per domain, merged here. The SPA imports `type AppRouter` and nothing else.
+
 import { auditRouter } from '../modules/audit/audit.router.ts';
 import { authRouter } from '../modules/auth/auth.router.ts';
+import { botRouter } from '../modules/bot/bot.router.ts';
 import { gatewayRouter } from '../modules/gateway/gateway.router.ts';
 import { providersRouter } from '../modules/gateway/providers/provider.router.ts';
 import { impersonationRouter } from '../modules/impersonation/impersonation.router.ts';
@@ -8,6 +10,8 @@ import { invitationRouter } from '../modules/invitation/invitation.router.ts';
 import { memberRouter } from '../modules/member/member.router.ts';
 import { staffRouter } from '../modules/staff/staff.router.ts';
 import { tenantRouter } from '../modules/tenant/tenant.router.ts';
+import { hostsRouter } from '../modules/whatsapp/hosts.router.ts';
+import { whatsappRouter } from '../modules/whatsapp/whatsapp.router.ts';
 import { router } from './procedures.ts';
 
 export const appRouter = router({
@@ -20,6 +24,9 @@ export const appRouter = router({
   impersonation: impersonationRouter,
   gateway: gatewayRouter,
   providers: providersRouter,
+  bots: botRouter,
+  whatsapp: whatsappRouter,
+  hosts: hostsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -72,8 +72,10 @@ export async function createContextInner(input: InnerContextInput): Promise<Cont
 
 export function contextFactory(deps: Deps) {
   const secure = deps.env.COOKIE_SECURE ?? deps.env.COLMEIA_MODE === 'production';
-  return ({ req, res }: CreateExpressContextOptions) => {
-    const header = req.headers[TENANT_HEADER];
+  return ({ req, res, info }: CreateExpressContextOptions) => {
+    // Subscriptions (SSE) cannot set headers; the SPA passes the workspace as a connection param.
+    const param = info.connectionParams?.tenant;
+    const header = req.headers[TENANT_HEADER] ?? param;
     return createContextInner({
       deps,
       cookies: expressCookieJar(req, res, secure),

@@ -21,3 +21,15 @@ export const ZHostHealth = z.object({
   memory: z.object({ totalBytes: z.number(), freeBytes: z.number(), usedBySessionsBytes: z.number() }),
 });
 export type HostHealth = z.infer<typeof ZHostHealth>;
+
+/** POST /internal/bot-hosts/heartbeat (host → server): where the host listens and how it is doing. */
+export const ZHostHeartbeat = z.object({
+  /** The host's control API as the server should reach it. */
+  url: z.url({ protocol: /^https?$/ }),
+  health: ZHostHealth,
+});
+export type HostHeartbeat = z.infer<typeof ZHostHeartbeat>;
+
+/** Queue names shared by the server (producer of commands, consumer of events) and the hosts. */
+export const HOST_EVENTS_QUEUE = 'host-events';
+export const hostCommandsQueue = (hostId: string) => `host-commands.${hostId}`;

@@ -12,6 +12,9 @@ export const PERMISSIONS = {
   'audit.read': ['owner', 'admin'],
   'bots.read': ['owner', 'admin', 'member', 'viewer'],
   'bots.manage': ['owner', 'admin', 'member'],
+  'bots.delete': ['owner', 'admin'],
+  /** Link, restart and unlink a bot's WhatsApp number. */
+  'whatsapp.manage': ['owner', 'admin'],
   'billing.read': ['owner', 'admin', 'billing'],
   'billing.manage': ['owner', 'billing'],
   'gateway.read': ['owner', 'admin', 'billing'],

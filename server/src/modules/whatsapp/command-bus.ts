@@ -1,0 +1,74 @@
+// Commands to bot hosts: one bull queue per host, which that host consumes. The job id is our
+// command id, so adding the same command twice (a retried request) runs it once.
+import { randomUUID } from 'node:crypto';
+import {
+  type CommandResult,
+  type HostCommand,
+  type HostCommandEnvelope,
+  hostCommandsQueue,
+  ZCommandResult,
+} from '@colmeia/shared';
+import Bull from 'bull';
+
+const JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+export class HostCommandBus {
+  private readonly queues = new Map<string, Bull.Queue<HostCommandEnvelope>>();
+  private readonly redisUrl: string;
+  private readonly prefix: string;
+
+  constructor(redisUrl: string, prefix: string) {
+    this.redisUrl = redisUrl;
+    this.prefix = prefix;
+  }
+
+  queue(hostId: string): Bull.Queue<HostCommandEnvelope> {
+    let queue = this.queues.get(hostId);
+    if (!queue) {
+      queue = new Bull(hostCommandsQueue(hostId), this.redisUrl, { prefix: this.prefix });
+      this.queues.set(hostId, queue);
+    }
+    return queue;
+  }
+
+  async send(hostId: string, botId: string, command: HostCommand, id = `${command.type}-${randomUUID()}`) {
+    const envelope: HostCommandEnvelope = { id, tenantId: botId, command };
+    return this.queue(hostId).add(envelope, { ...JOB_OPTIONS, jobId: id });
+  }
+
+  /** Sends and waits for the host's answer (a timeout answers `timeout`, the command may still run). */
+  async call(
+    hostId: string,
+    botId: string,
+    command: HostCommand,
+    timeoutMs = 30_000,
+  ): Promise<CommandResult> {
+    const job = await this.send(hostId, botId, command);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<CommandResult>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ ok: false, code: 'timeout', message: `host ${hostId} did not answer in time` }),
+        timeoutMs,
+      );
+    });
+    try {
+      const answer = job.finished().then(
+        (value: unknown) => ZCommandResult.parse(value),
+        (err: Error): CommandResult => ({ ok: false, code: 'failed', message: err.message }),
+      );
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}

@@ -1,0 +1,37 @@
+// Live session updates for the SPA: after a record changes, its bot id is published on Redis, so
+// every server instance wakes the subscriptions it holds for that bot.
+import { EventEmitter, on } from 'node:events';
+import type { Redis } from 'ioredis';
+
+export class LinkUpdates {
+  private readonly local = new EventEmitter();
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly channel: string;
+
+  constructor(redis: Redis, prefix: string) {
+    this.publisher = redis;
+    this.channel = `${prefix}:wa-link`;
+    this.subscriber = redis.duplicate();
+    this.local.setMaxListeners(0);
+    this.subscriber.subscribe(this.channel).catch(() => {});
+    this.subscriber.on('message', (_channel, botId: string) => this.local.emit(botId));
+  }
+
+  changed(botId: string): void {
+    this.publisher.publish(this.channel, botId).catch(() => {});
+  }
+
+  /** Yields once per change of the bot's record until the signal aborts. */
+  async *watch(botId: string, signal?: AbortSignal): AsyncGenerator<void> {
+    try {
+      for await (const _ of on(this.local, botId, { signal })) yield;
+    } catch (err) {
+      if ((err as Error).name !== 'AbortError') throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.subscriber.disconnect();
+  }
+}
