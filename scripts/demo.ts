@@ -7,17 +7,26 @@ import { createContainer } from '../server/src/container.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_WORKSPACES, seedDemo } from '../server/src/db/seed-demo.ts';
 import { parseEnv } from '../server/src/env.ts';
 import { startServer } from '../server/src/server.ts';
+import { startDemoBotHost, startDemoLlm } from './demo-services.ts';
 import { ensureRedis } from './services.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = process.env.DATA_DIR ?? path.join(root, '.data');
 
 console.log('Building the dashboard…');
-const build = spawnSync('pnpm', ['--filter', '@colmeia/client', 'run', 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+// Vite directly (not through pnpm), so the demo works however it was launched.
+const build = spawnSync(
+  process.execPath,
+  [path.join(root, 'client', 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+  {
+    cwd: path.join(root, 'client'),
+    stdio: 'inherit',
+  },
+);
+if (build.status !== 0) {
+  console.error(`The dashboard did not build${build.error ? `: ${build.error.message}` : ''}.`);
+  process.exit(build.status ?? 1);
+}
 
 const redis = await ensureRedis(
   process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -34,6 +43,8 @@ const env = parseEnv({
 });
 const server = await startServer(env);
 await seedDemo(createContainer(server.deps).em);
+const llm = await startDemoLlm(server);
+const botHost = startDemoBotHost(root, dataDir, server);
 
 const publicUrl = server.url.replace('127.0.0.1', 'localhost');
 const lines = [
@@ -41,6 +52,8 @@ const lines = [
   `Colmeia is running: open ${publicUrl}`,
   `Database: ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${path.join(dataDir, 'pglite')}`}`,
   `E-mails are not sent in the demo: staff can read them at ${publicUrl}/staff/outbox`,
+  `WhatsApp: ${botHost ? 'a bot host on the WhatsApp Web emulator; open Bots and link with the demo phone' : 'off (no Chromium)'}`,
+  `LLM: the Anthropic emulator at ${llm.url} (provider "Demo (Anthropic emulator)")`,
   '',
   `Demo logins (password for all: ${DEMO_PASSWORD})`,
   `  staff     ${DEMO_STAFF.email}`,
@@ -55,9 +68,15 @@ console.log(lines.join('\n'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    server.close().finally(() => {
-      redis.stop();
-      process.exit(0);
-    });
+    // The bot host closes its sessions first (auth survives), then the server and emulators stop.
+    const hostExited =
+      botHost && botHost.exitCode === null ? new Promise((r) => botHost.once('exit', r)) : null;
+    botHost?.kill('SIGTERM');
+    Promise.resolve(hostExited)
+      .then(() => Promise.all([server.close(), llm.stop()]))
+      .finally(() => {
+        redis.stop();
+        process.exit(0);
+      });
   });
 }

@@ -1,11 +1,14 @@
-// Demo data for a newcomer's first run: two workspaces with owners and members, and a staff user.
+// Demo data for a newcomer's first run: two workspaces with owners, members and a bot each, and a
+// staff user.
 // Idempotent: running it again finds the same people and changes nothing.
 
 import type { Role } from '@colmeia/shared';
 import { hash } from '@node-rs/argon2';
+import { Bot } from '../modules/bot/bot.entity.ts';
 import { Membership } from '../modules/member/membership.entity.ts';
 import { Tenant } from '../modules/tenant/tenant.entity.ts';
 import { User } from '../modules/user/user.entity.ts';
+import { WaSession } from '../modules/whatsapp/wa-session.entity.ts';
 import type { Em } from './orm.ts';
 
 export const DEMO_PASSWORD = 'colmeia-demo-2026';
@@ -61,6 +64,9 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
       const user = person(m);
       em.create(Membership, { tenant: tenant.id, user: user.id, role: m.role });
     }
+    // One bot per workspace, not linked yet: the newcomer links it with the demo phone.
+    const bot = em.create(Bot, { tenant: tenant.id, name: 'Atendimento' });
+    em.create(WaSession, { bot: bot.id, tenant: tenant.id });
   }
   await em.flush();
   return { created: true };
