@@ -1,6 +1,7 @@
-// After a call: its usage row, the settlement of its holds against budgets and token windows, and
-// any budget alerts its cost raised — all off the caller's path, in batches. `idle()` waits for
-// everything in flight (tests, benchmarks and shutdown use it).
+// After a call: the settlement of its holds against budgets and token windows, which also queues
+// its usage row in Redis (one atomic step, see usage/usage-stream.ts), and any budget alerts its
+// cost raised — all off the caller's path, in batches. `idle()` waits for everything in flight
+// (tests, benchmarks and shutdown use it).
 import { randomUUID } from 'node:crypto';
 import { costNanoUsd, type TokenUsage } from '@colmeia/shared';
 import type { Logger } from '../../logger.ts';
@@ -10,7 +11,8 @@ import type { Admission } from './limits/admission.ts';
 import type { RedisGate } from './limits/redis-gate.ts';
 import type { PoolProvider } from './providers/provider-pool.ts';
 import { totalTokens, ZERO_USAGE } from './usage/token-usage.ts';
-import type { UsageRecord, UsageWriter } from './usage/usage-writer.ts';
+import { encodeUsage, type UsageRecord } from './usage/usage-stream.ts';
+import type { UsageWriter } from './usage/usage-writer.ts';
 
 export interface CallOutcome {
   outcome: 'ok' | 'error';
@@ -43,7 +45,7 @@ export class CallLedger {
   /** Records the call and settles its holds; returns its cost in nano-USD. */
   finish(plan: CallPlan, o: CallOutcome): number {
     const costNano = costNanoUsd(o.usage, plan.price.nano);
-    this.d.writer.add({
+    const record: UsageRecord = {
       ...base(plan.call, plan.requestId, plan.agentId, plan.startedAt, plan.createdAt),
       model: plan.params.model,
       requestedModel: plan.requestedModel,
@@ -56,13 +58,17 @@ export class CallLedger {
       outcome: o.outcome,
       errorType: o.errorType,
       upstreamRequestId: o.upstreamRequestId,
-    });
+    };
     const providerKey = o.provider?.tpm ? this.d.gate.providerTokensKey(o.provider.id) : null;
     const delta = totalTokens(o.usage) - plan.tokens;
     this.settles.push(() =>
-      this.d.admission.settle(plan.ticket, delta, costNano, providerKey).then(async (moves) => {
-        for (const m of moves) await this.d.alerts.settled(m.alert, m.before, m.after);
-      }),
+      this.d.admission.settle(plan.ticket, delta, costNano, providerKey, encodeUsage(record)).then(
+        async (moves) => {
+          for (const m of moves) await this.d.alerts.settled(m.alert, m.before, m.after);
+        },
+        // Redis failed, maybe after running the script: the row goes straight to the database.
+        (err) => this.d.writer.rescue(record, err),
+      ),
     );
     // Holds stay a few ms longer (never unsafe: they only keep budget back) for one write, not N.
     this.timer ??= setTimeout(() => this.drain(), SETTLE_DELAY_MS);
@@ -78,7 +84,7 @@ export class CallLedger {
     createdAt: Date;
     reason: string;
   }): void {
-    this.d.writer.add({
+    const write = this.d.writer.append({
       ...base(r.call, r.requestId, r.agentId, r.startedAt, r.createdAt),
       model: r.model,
       requestedModel: r.model,
@@ -92,6 +98,7 @@ export class CallLedger {
       errorType: r.reason,
       upstreamRequestId: null,
     });
+    this.track(write);
   }
 
   track(work: Promise<unknown>): void {
@@ -109,10 +116,15 @@ export class CallLedger {
     for (const run of runs) this.track(run());
   }
 
-  /** Resolves once every settlement, alert and usage row started so far is done. */
-  async idle(): Promise<void> {
+  /** Resolves once every settlement and alert started so far is done (their rows are queued). */
+  async settled(): Promise<void> {
     this.drain();
     while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  /** As settled(), and every usage row is in the database. */
+  async idle(): Promise<void> {
+    await this.settled();
     await this.d.writer.flush();
   }
 }

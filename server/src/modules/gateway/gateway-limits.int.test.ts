@@ -99,7 +99,7 @@ describe('rate limits across two server instances', () => {
   it('an agent has its own requests-per-minute limit inside the workspace', async () => {
     await providers([{ priority: 0 }]);
     const { tenantId, as } = await workspace();
-    const agentId = randomUUID();
+    const agentId = `${randomUUID()}/vendas`;
     await as.gateway.budget.setAgent({ agentId, monthlyLimitUsd: null, rpm: 3, tpm: null });
     expect((await alternate(tenantId, 8, { agentId })).ok).toBe(3);
     expect((await alternate(tenantId, 4)).ok).toBe(4);

@@ -20,6 +20,7 @@ import { ProviderPool } from './providers/provider-pool.ts';
 import { type SecretBox, secretBoxFromEnv } from './providers/secret-box.ts';
 import { Dispatcher } from './router/dispatcher.ts';
 import { UsageRepository } from './usage/usage.repository.ts';
+import { UsageStream } from './usage/usage-stream.ts';
 import { UsageWriter } from './usage/usage-writer.ts';
 
 export interface GatewayRuntimeDeps {
@@ -68,10 +69,23 @@ export class GatewayRuntime {
       (id) => this.pool.isLastAvailable(id),
     );
     this.pool.breakers = this.breakers;
-    this.writer = new UsageWriter(orm, logger);
+    this.writer = new UsageWriter(
+      new UsageStream(this.redis, this.gate.usageStreamKey),
+      (rows) => new UsageRepository(orm.em.fork()).insertIgnoringDuplicates(rows),
+      logger,
+    );
+    this.writer.start();
     this.policies = new PolicyCache(orm, { rpm: env.GATEWAY_TENANT_RPM, tpm: env.GATEWAY_TENANT_TPM });
     this.apiKeyAuth = new ApiKeyAuth(orm, clock);
-    this.alerts = new BudgetAlerts({ orm, mailer: d.mailer, clock, logger, box, publicUrl: env.PUBLIC_URL });
+    this.alerts = new BudgetAlerts({
+      orm,
+      mailer: d.mailer,
+      clock,
+      logger,
+      box,
+      publicUrl: env.PUBLIC_URL,
+      webhooks: { publicOnly: env.COLMEIA_MODE === 'production' },
+    });
     this.admission = new Admission(this.gate, (tenantId, agentId, from, to) =>
       new UsageRepository(orm.em.fork()).sumCost(tenantId, agentId, from, to),
     );
@@ -103,13 +117,20 @@ export class GatewayRuntime {
     this.service = new GatewayService({ planner, dispatcher, ledger: this.ledger, breakers: this.breakers });
   }
 
-  /** Waits for settlements, alerts and usage rows in flight. */
+  /** Waits for settlements, alerts and usage rows in flight, until the rows are in the database. */
   idle(): Promise<void> {
     return this.ledger.idle();
   }
 
+  /**
+   * Settles the calls in flight (queuing their rows), abandons webhook retries, and stops the usage
+   * drainer after its current batch; rows not yet in the database wait in Redis for the next drainer, so shutdown never
+   * hangs on a database that is down.
+   */
   async close(): Promise<void> {
-    await this.idle();
+    this.alerts.stop();
+    await this.ledger.settled();
+    await this.writer.stop();
     this.redis.disconnect();
   }
 }

@@ -17,7 +17,7 @@ export const BudgetAlertSchema = defineEntity({
     tenant: () => p.manyToOne(Tenant).mapToPk().deleteRule('cascade'),
     kind: p.enum(ALERT_KINDS),
     scope: p.string().length(80),
-    agentId: p.uuid().nullable(),
+    agentId: p.string().length(80).nullable(),
     period: p.string().length(10),
     /** % of the budget left that was crossed; 0 for a daily cap. */
     threshold: p.integer(),

@@ -11,7 +11,7 @@ import { TenantRepository } from '../../tenant/tenant.repository.ts';
 import { UserRepository } from '../../user/user.repository.ts';
 import type { SecretBox } from '../providers/secret-box.ts';
 import { alertEmail } from './alert.emails.ts';
-import { postSigned } from './alert-webhook.ts';
+import { postSigned, type WebhookOptions } from './alert-webhook.ts';
 import { BudgetRepository, WORKSPACE_SCOPE } from './budget.repository.ts';
 import { BudgetAlertRepository, type NewAlert } from './budget-alert.repository.ts';
 import { crossedThresholds, passedThresholds } from './thresholds.ts';
@@ -32,10 +32,18 @@ export class BudgetAlerts {
     logger: Logger;
     box: SecretBox;
     publicUrl: string;
+    webhooks: WebhookOptions;
   };
+
+  /** Webhook retries live in memory; shutdown abandons them rather than wait (see the ADR). */
+  private readonly shutdown = new AbortController();
 
   constructor(d: BudgetAlerts['d']) {
     this.d = d;
+  }
+
+  stop(): void {
+    this.shutdown.abort();
   }
 
   /** After a call settled: the thresholds its cost crossed. */
@@ -109,9 +117,16 @@ export class BudgetAlerts {
         createdAt: alert.createdAt.toISOString(),
       };
       const secret = this.d.box.open(settings.webhookSecretSealed);
-      await postSigned(settings.alertWebhookUrl, secret, payload, this.d.clock.now()).catch((err) => {
-        this.d.logger.warn({ err, tenantId: alert.tenant }, 'budget alert webhook failed');
-      });
+      const log = this.d.logger.child({ tenantId: alert.tenant, alertId: id });
+      await postSigned(settings.alertWebhookUrl, secret, payload, () => this.d.clock.now(), {
+        ...this.d.webhooks,
+        signal: this.shutdown.signal,
+      }).then(
+        (status) => {
+          if (status >= 300) log.warn({ status }, 'budget alert webhook refused the alert');
+        },
+        (err) => log.warn({ err }, 'budget alert webhook failed'),
+      );
     }
   }
 }

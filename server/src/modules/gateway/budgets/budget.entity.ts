@@ -14,7 +14,7 @@ export const BudgetSchema = defineEntity({
     id: idProperty(),
     tenant: () => p.manyToOne(Tenant).mapToPk().deleteRule('cascade'),
     scope: p.string().length(80),
-    agentId: p.uuid().nullable(),
+    agentId: p.string().length(80).nullable(),
     monthlyLimitNano: p.bigint('number').nullable(),
     dailyCapNano: p.bigint('number').nullable(),
     downgradeBelowPercent: p.integer().nullable(),

@@ -18,6 +18,7 @@ import { agentScope, type BudgetRepository, WORKSPACE_SCOPE } from './budget.rep
 import type { BudgetAlerts } from './budget-alerts.ts';
 import type { PolicyCache } from './policy-cache.ts';
 import { periodsOf } from './thresholds.ts';
+import { obviouslyPrivate } from './webhook-address.ts';
 
 type Repo = Pick<BudgetRepository, 'find' | 'listForTenant' | 'getOrCreate' | 'flush'>;
 const usd = (nano: number | null | undefined) => (nano == null ? null : nanoToUsd(nano));
@@ -35,7 +36,8 @@ export class BudgetService {
     box: SecretBox;
     now: () => Date;
     defaults: { rpm: number; tpm: number };
-    httpsOnly: boolean;
+    /** Production: webhooks must use https and a public address (demo and test post locally). */
+    strictWebhooks: boolean;
   };
 
   constructor(d: BudgetService['d']) {
@@ -89,11 +91,7 @@ export class BudgetService {
     tenantId: string,
     input: Partial<BudgetSettings>,
   ): Promise<{ budget: BudgetDto; webhookSecret: string | null }> {
-    if (input.alertWebhookUrl && this.d.httpsOnly && !input.alertWebhookUrl.startsWith('https://')) {
-      throw new AppError('BAD_REQUEST', 'The alert webhook must use https.', {
-        fields: { alertWebhookUrl: ['Use an https:// address'] },
-      });
-    }
+    if (input.alertWebhookUrl && this.d.strictWebhooks) checkWebhookUrl(input.alertWebhookUrl);
     const row = await this.d.repo.getOrCreate(tenantId, WORKSPACE_SCOPE, null);
     const before = snapshot(row);
     const limitBefore = row.monthlyLimitNano ?? null;
@@ -180,6 +178,19 @@ export class BudgetService {
       details: { changes, ...(secretCreated ? { webhookSecret: 'created' } : {}) },
     });
   }
+}
+
+/**
+ * Refuses, with a field error, a webhook that is plainly not https or not public. Names are not
+ * resolved here: what they resolve to is checked at every send (webhook-address.ts).
+ */
+export function checkWebhookUrl(value: string): void {
+  const url = URL.parse(value);
+  const field = (message: string, detail: string) =>
+    new AppError('BAD_REQUEST', `The alert webhook ${detail}.`, { fields: { alertWebhookUrl: [message] } });
+  if (url?.protocol !== 'https:') throw field('Use an https:// address', 'must use https');
+  const problem = obviouslyPrivate(url);
+  if (problem) throw field('Use a public address, not a private or local one', `must be public: ${problem}`);
 }
 
 /** The audited fields, money in USD. */

@@ -93,19 +93,23 @@ export class Admission {
     throw new Error('budget counters could not be initialised');
   }
 
-  /** Replaces holds by real costs; returns each monthly budget's committed spend before and after. */
+  /**
+   * Replaces holds by real costs and queues the call's usage row (encoded), in one atomic step;
+   * returns each monthly budget's committed spend before and after.
+   */
   async settle(
     ticket: Ticket,
     tokenDelta: number,
     actualNano: number,
     providerTokensKey: string | null,
+    usage: string,
   ): Promise<{ alert: AlertScope; before: number; after: number }[]> {
     const windows = [...ticket.tokenKeys, ...(providerTokensKey ? [providerTokensKey] : [])].map((key) => ({
       key,
       delta: tokenDelta,
     }));
     const budgets = ticket.budgets.map((b) => ({ key: b.key, reserve: b.reserve, actual: actualNano }));
-    const after = await this.gate.settle(ticket.window, windows, budgets);
+    const after = await this.gate.settle(ticket.window, windows, budgets, usage);
     this.remember(ticket.budgets[0]!.key, after[0]);
     return ticket.budgets.flatMap((b, i) => {
       const committed = after[i] ?? -1;

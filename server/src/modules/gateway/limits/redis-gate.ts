@@ -89,17 +89,24 @@ export class RedisGate {
     await this.redis.multi().hsetnx(key, 'c', committed).hsetnx(key, 'h', 0).pexpire(key, ttlMs).exec();
   }
 
+  /** `usage`: the call's encoded usage row, appended to the usage stream in the same step. */
   async settle(
     window: number,
     windows: { key: string; delta: number }[],
     budgets: { key: string; reserve: number; actual: number }[],
+    usage: string,
   ): Promise<number[]> {
-    const keys = [...windows.map((w) => `${w.key}:${window}`), ...budgets.map((b) => b.key)];
+    const keys = [
+      ...windows.map((w) => `${w.key}:${window}`),
+      ...budgets.map((b) => b.key),
+      this.usageStreamKey,
+    ];
     const argv = [
       windows.length,
       budgets.length,
       ...windows.map((w) => w.delta),
       ...budgets.flatMap((b) => [b.reserve, b.actual]),
+      usage,
     ];
     return this.redis.gwSettle(keys.length, ...keys, ...argv);
   }
@@ -129,6 +136,11 @@ export class RedisGate {
       `${base}:t:${window}`,
       `${base}:t:${window - 1}`,
     ];
+  }
+
+  /** The stream usage rows wait in until they are in PostgreSQL (usage/usage-stream.ts). */
+  get usageStreamKey(): string {
+    return `${this.prefix}:usage`;
   }
 
   providerTokensKey(providerId: string): string {

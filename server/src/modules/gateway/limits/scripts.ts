@@ -77,15 +77,19 @@ return out
 `;
 
 /**
- * SETTLE — after a call: corrects token windows from the estimate to the real count, releases the
- * budget holds and commits the real cost. Keys that expired meanwhile are left alone (a budget
- * hash is re-seeded from the database when next needed).
- * KEYS: windows to correct, then budget hashes. ARGV: nWindows, nBudgets, per window delta, per
- * budget (reserve, actual). Returns the committed total after, per budget (-1 when missing).
+ * SETTLE — after a call: queues its usage row, corrects token windows from the estimate to the
+ * real count, releases the budget holds and commits the real cost. Queuing the row in the same
+ * atomic step means spend is never committed without its row (usage/usage-stream.ts); it goes
+ * first so a failing XADD (Redis out of memory) commits nothing. Keys that expired meanwhile are
+ * left alone (a budget hash is re-seeded from the database when next needed).
+ * KEYS: windows to correct, then budget hashes, then the usage stream. ARGV: nWindows, nBudgets,
+ * per window delta, per budget (reserve, actual), the usage row. Returns the committed total
+ * after, per budget (-1 when missing).
  */
 export const SETTLE = `
 local nw = tonumber(ARGV[1])
 local nb = tonumber(ARGV[2])
+redis.call('XADD', KEYS[nw + nb + 1], '*', 'r', ARGV[3 + nw + 2 * nb])
 for i = 1, nw do
   local delta = tonumber(ARGV[2 + i])
   if delta ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBY', KEYS[i], delta) end

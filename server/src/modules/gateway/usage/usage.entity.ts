@@ -15,7 +15,7 @@ export const LlmUsageSchema = defineEntity({
   properties: {
     id: idProperty(),
     tenant: () => p.manyToOne(Tenant).mapToPk().deleteRule('cascade'),
-    agentId: p.uuid().nullable(),
+    agentId: p.string().length(80).nullable(),
     channel: p.string().length(20),
     conversationId: p.string().length(100).nullable(),
     model: p.string().length(80),

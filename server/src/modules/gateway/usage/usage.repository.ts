@@ -3,6 +3,7 @@
 import type { Em } from '../../../db/orm.ts';
 import { forTenant } from '../../../db/tenant-filter.ts';
 import { LlmUsage } from './usage.entity.ts';
+import type { UsageRecord } from './usage-stream.ts';
 
 export interface UsagePageQuery {
   after?: { createdAt: Date; id: string } | undefined;
@@ -34,6 +35,21 @@ export class UsageRepository {
 
   private sql<T>(query: string, params: unknown[]): Promise<T[]> {
     return this.em.getConnection().execute(query, params) as Promise<T[]>;
+  }
+
+  /**
+   * One INSERT for many rows, skipping ids already stored: the usage stream may deliver a row
+   * twice (see usage-writer.ts). Columns come from the entity's metadata, so they cannot drift.
+   */
+  async insertIgnoringDuplicates(rows: UsageRecord[]): Promise<void> {
+    if (!rows.length) return;
+    const props = this.em.getMetadata().get(LlmUsage).props;
+    const columns = props.map((p) => `"${p.fieldNames[0]}"`).join(', ');
+    const tuple = `(${props.map(() => '?').join(', ')})`;
+    await this.em.getConnection().execute(
+      `insert into llm_usage (${columns}) values ${rows.map(() => tuple).join(', ')} on conflict (id) do nothing`,
+      rows.flatMap((r) => props.map((p) => r[p.name as keyof UsageRecord] ?? null)),
+    );
   }
 
   /** nano-USD billed in [from, to), for the workspace or one of its agents. */
