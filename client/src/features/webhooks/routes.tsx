@@ -1,0 +1,5 @@
+import type { RouteObject } from 'react-router';
+import { WebhooksPage } from './webhooks.page.tsx';
+
+/** Children of /w/:tenantId */
+export const webhooksRoutes: RouteObject[] = [{ path: 'webhooks', element: <WebhooksPage /> }];
