@@ -1,0 +1,260 @@
+// The message pipeline, the same for every channel: record the inbound message once (dedupe by the
+// channel's id) → takeover → policy, binding, mention gating → plan and budget (the gateway's
+// admission) → the agent's reply with the chat's history → store → send through the same channel.
+// Every step is idempotent, so a retried job resumes where the last attempt stopped.
+
+import type { BotConfigRepository } from '../bot-config/bot-config.repository.ts';
+import type { GatewayService } from '../gateway/gateway.service.ts';
+import { GatewayRefusal } from '../gateway/refusal.ts';
+import { type ChannelSender, PermanentSendError } from './channels.ts';
+import type { ChatMessage } from './chat-message.entity.ts';
+import type { Conversation } from './conversation.entity.ts';
+import type { ConversationRepository } from './conversation.repository.ts';
+import { toTurns } from './history.ts';
+import { PairingService, pairingText } from './pairing.ts';
+import type { PipelineInput, PipelineOutcome } from './pipeline.types.ts';
+import { decide } from './routing.ts';
+import { splitReply } from './split-reply.ts';
+
+export type PipelineDeps = {
+  repo: ConversationRepository;
+  configs: Pick<BotConfigRepository, 'latest'>;
+  gateway: Pick<GatewayService, 'complete'>;
+  sender: (input: PipelineInput) => ChannelSender;
+  /** Per-contact and per-bot send limits; throws a retryable error when over. */
+  throttle: (input: PipelineInput) => Promise<void>;
+  /** Reports how the bot's configuration version fared (automatic rollback watches it). */
+  health: (input: PipelineInput, version: number, ok: boolean, why?: string) => Promise<void>;
+  now: () => Date;
+};
+
+const DONE = new Set(['answered', 'ignored', 'recorded']);
+
+export class PipelineService {
+  private readonly d: PipelineDeps;
+  constructor(d: PipelineDeps) {
+    this.d = d;
+  }
+
+  async handle(input: PipelineInput): Promise<PipelineOutcome> {
+    const { repo } = this.d;
+    const { message, conversation, fresh } = await this.record(input);
+    const outcome = base(message, conversation);
+    const replies = fresh ? [] : await repo.replies(input.tenantId, message.id);
+    if (!fresh && DONE.has(message.status) && replies.every((r) => r.status !== 'pending')) {
+      return { ...outcome, status: 'duplicate', replies: replies.map(view), ...costOf(replies) };
+    }
+    if (replies.length) return this.deliver(input, message, conversation, replies, outcome);
+
+    if (conversation.paused) {
+      message.status = 'recorded';
+      await repo.flush();
+      return { ...outcome, status: 'recorded' };
+    }
+    const version = await this.d.configs.latest(input.tenantId, input.botId);
+    if (!version) throw new Error(`bot ${input.botId} has no configuration`);
+    let decision = decide(version.config, input);
+    // Approved pairings matter only to a sender the policy would otherwise ask to pair.
+    if (decision.action === 'pairing')
+      decision = decide(version.config, input, await repo.approvedPhones(input.tenantId, input.botId));
+    message.rule = decision.rule;
+
+    if (decision.action === 'ignore') {
+      message.status = 'ignored';
+      await repo.flush();
+      return { ...outcome, status: 'ignored', rule: decision.rule, reason: decision.reason };
+    }
+    if (decision.action === 'pairing') {
+      const request = await new PairingService(repo, this.d.now).ensure(input);
+      const rows = this.addReplies(input, message, [pairingText(request.code)], {});
+      message.status = 'answered';
+      await repo.flush();
+      const sent = await this.deliver(input, message, conversation, rows, outcome);
+      return { ...sent, status: 'pairing', rule: decision.rule };
+    }
+
+    await this.d.throttle(input);
+    const sender = this.d.sender(input);
+    await sender.typing(input.chatId).catch(() => {});
+    const history = await repo.history(
+      input.tenantId,
+      conversation.id,
+      message.createdAt,
+      decision.agent.historyWindow,
+    );
+    let result: Awaited<ReturnType<GatewayService['complete']>>;
+    try {
+      result = await this.d.gateway.complete({
+        tenantId: input.tenantId,
+        agentId: `${input.botId}/${decision.agent.id}`,
+        channel: input.channel === 'sandbox' ? 'sandbox' : 'whatsapp',
+        conversationId: conversation.id,
+        requestId: `req_msg_${message.id.replaceAll('-', '')}`,
+        params: {
+          model: decision.model,
+          max_tokens: decision.agent.maxTokens,
+          ...(decision.agent.persona ? { system: decision.agent.persona } : {}),
+          messages: toTurns(history, input, input.chatType === 'group'),
+        },
+      });
+    } catch (err) {
+      if (err instanceof GatewayRefusal) {
+        // Budget or plan said no: nothing to retry; the transcript shows why.
+        message.status = 'ignored';
+        message.rule = `refused:${err.gatewayReason}`;
+        await repo.flush();
+        return { ...outcome, status: 'refused', rule: message.rule, reason: err.gatewayReason };
+      }
+      await this.d.health(input, version.version, false, (err as Error).message);
+      throw err;
+    }
+    const text = result.message.content
+      .flatMap((b) => (b.type === 'text' ? [b.text] : []))
+      .join('\n')
+      .trim();
+    const rows = this.addReplies(input, message, splitReply(`${decision.agent.replyPrefix}${text}`), {
+      agentId: decision.agent.id,
+      model: result.model,
+      usageRequestId: result.requestId,
+      costNano: result.costNano,
+      inputTokens: result.usage.inputTokens,
+      outputTokens: result.usage.outputTokens,
+    });
+    Object.assign(message, { status: 'answered', agentId: decision.agent.id, model: result.model });
+    conversation.agentId = decision.agent.id;
+    await repo.flush();
+    await this.d.health(input, version.version, true);
+    return this.deliver(input, message, conversation, rows, outcome);
+  }
+
+  /** Records the inbound message once; a redelivery finds the first copy. */
+  private async record(
+    input: PipelineInput,
+  ): Promise<{ message: ChatMessage; conversation: Conversation; fresh: boolean }> {
+    const { repo } = this.d;
+    const existing = await repo.findInbound(input.tenantId, input.botId, input.externalId);
+    const at = new Date(input.at);
+    const conversation = await repo.ensure(
+      {
+        tenant: input.tenantId,
+        bot: input.botId,
+        channel: input.channel,
+        chatId: input.chatId,
+        chatType: input.chatType,
+      },
+      input.chatTitle || input.authorName || input.senderPhone || input.chatId,
+      input.chatType === 'direct' ? input.senderPhone : null,
+      at,
+    );
+    if (existing) return { message: existing, conversation, fresh: false };
+    const message = repo.addMessage({
+      tenant: input.tenantId,
+      conversation: conversation.id,
+      botId: input.botId,
+      direction: 'in',
+      externalId: input.externalId,
+      authorId: input.authorId,
+      authorName: input.authorName,
+      text: input.text,
+      mediaType: input.mediaType,
+      status: 'received',
+    });
+    Object.assign(conversation, {
+      lastMessageAt: at > conversation.lastMessageAt ? at : conversation.lastMessageAt,
+      lastInboundAt:
+        conversation.lastInboundAt && conversation.lastInboundAt > at ? conversation.lastInboundAt : at,
+      lastText: input.text.slice(0, 200),
+      messageCount: conversation.messageCount + 1,
+    });
+    await repo.flush();
+    return { message, conversation, fresh: true };
+  }
+
+  private addReplies(
+    input: PipelineInput,
+    inbound: ChatMessage,
+    parts: string[],
+    extra: Partial<ChatMessage>,
+  ): ChatMessage[] {
+    return parts.map((text, part) =>
+      this.d.repo.addMessage({
+        tenant: input.tenantId,
+        conversation: inbound.conversation,
+        botId: input.botId,
+        direction: 'out',
+        text,
+        status: 'pending',
+        replyToId: inbound.id,
+        part,
+        ...(part === 0 ? extra : { agentId: extra.agentId ?? null, model: extra.model ?? null }),
+      }),
+    );
+  }
+
+  /** Sends what is still pending, in order; each part's command id is its row id. */
+  private async deliver(
+    input: PipelineInput,
+    inbound: ChatMessage,
+    conversation: Conversation,
+    rows: ChatMessage[],
+    outcome: PipelineOutcome,
+  ): Promise<PipelineOutcome> {
+    const sender = this.d.sender(input);
+    let refused: string | null = null;
+    for (const row of rows) {
+      if (row.status !== 'pending') continue;
+      const quote = input.chatType === 'group' && row.part === 0 ? input.externalId : null;
+      try {
+        if (refused) throw new PermanentSendError(refused);
+        row.externalId = await sender.send(input.chatId, row.text, {
+          commandId: `reply-${row.id}`,
+          replyTo: quote,
+        });
+      } catch (err) {
+        // No retry can fix it (the channel said so): the reply and the parts after it fail here.
+        if (!(err instanceof PermanentSendError)) throw err;
+        refused = err.message;
+        Object.assign(row, { status: 'failed', error: err.message.slice(0, 500) });
+        await this.d.repo.flush();
+        continue;
+      }
+      row.status = 'sent';
+      Object.assign(conversation, {
+        lastMessageAt: this.d.now(),
+        lastText: row.text.slice(0, 200),
+        messageCount: conversation.messageCount + 1,
+      });
+      await this.d.repo.flush();
+    }
+    return {
+      ...outcome,
+      status: 'answered',
+      rule: inbound.rule ?? null,
+      agentId: inbound.agentId ?? null,
+      model: inbound.model ?? null,
+      replies: rows.map(view),
+      ...costOf(rows),
+    };
+  }
+}
+
+function base(message: ChatMessage, conversation: Conversation): PipelineOutcome {
+  return {
+    messageId: message.id,
+    conversationId: conversation.id,
+    status: 'answered',
+    rule: message.rule ?? null,
+    agentId: message.agentId ?? null,
+    model: message.model ?? null,
+    replies: [],
+    costNano: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    reason: null,
+  };
+}
+const view = (r: ChatMessage) => ({ id: r.id, text: r.text, externalId: r.externalId ?? null });
+function costOf(rows: ChatMessage[]) {
+  const sum = (k: 'costNano' | 'inputTokens' | 'outputTokens') => rows.reduce((s, r) => s + (r[k] ?? 0), 0);
+  return { costNano: sum('costNano'), inputTokens: sum('inputTokens'), outputTokens: sum('outputTokens') };
+}
