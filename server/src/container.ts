@@ -12,6 +12,16 @@ import { SessionRepository } from './modules/auth/session.repository.ts';
 import { SessionService } from './modules/auth/session.service.ts';
 import { BotRepository } from './modules/bot/bot.repository.ts';
 import { BotService } from './modules/bot/bot.service.ts';
+import { BotConfigRepository } from './modules/bot-config/bot-config.repository.ts';
+import { BotConfigService } from './modules/bot-config/bot-config.service.ts';
+import { CloudRepository } from './modules/cloud/cloud.repository.ts';
+import { CloudService } from './modules/cloud/cloud.service.ts';
+import { CloudSender } from './modules/cloud/cloud-sender.ts';
+import { sandboxSender, WebSender } from './modules/conversation/channels.ts';
+import { ConversationQueries } from './modules/conversation/conversation.queries.ts';
+import { ConversationRepository } from './modules/conversation/conversation.repository.ts';
+import { ConversationService } from './modules/conversation/conversation.service.ts';
+import { PipelineService } from './modules/conversation/pipeline.service.ts';
 import type { OutgoingEmail } from './modules/email/mailer.ts';
 import { ApiKeyRepository } from './modules/gateway/api-keys/api-key.repository.ts';
 import { ApiKeyService } from './modules/gateway/api-keys/api-key.service.ts';
@@ -34,6 +44,9 @@ import { StaffService } from './modules/staff/staff.service.ts';
 import { TenantRepository } from './modules/tenant/tenant.repository.ts';
 import { TenantService } from './modules/tenant/tenant.service.ts';
 import { UserRepository } from './modules/user/user.repository.ts';
+import { WebhookRepository } from './modules/webhooks/webhook.repository.ts';
+import { WebhookService } from './modules/webhooks/webhook.service.ts';
+import { WebhookDeliveryService } from './modules/webhooks/webhook-delivery.service.ts';
 import { BotHostRepository } from './modules/whatsapp/bot-host.repository.ts';
 import { DemoPhoneService } from './modules/whatsapp/demo-phone.service.ts';
 import { HostRegistryService } from './modules/whatsapp/host-registry.service.ts';
@@ -189,7 +202,7 @@ export class Container {
           box: g.box,
           now: () => this.deps.clock.now(),
           defaults: { rpm: this.deps.env.GATEWAY_TENANT_RPM, tpm: this.deps.env.GATEWAY_TENANT_TPM },
-          httpsOnly: this.deps.env.COLMEIA_MODE === 'production',
+          strictWebhooks: this.deps.env.COLMEIA_MODE === 'production',
         }),
     );
   }
@@ -271,6 +284,8 @@ export class Container {
           bots: new BotRepository(this.em),
           sessions: this.waSessions,
           link: this.link,
+          configs: this.botConfig,
+          cloud: this.cloud,
           audit: this.audit,
           qrRotationMs: this.deps.env.QR_ROTATION_MS,
         }),
@@ -290,6 +305,87 @@ export class Container {
         }),
     );
   }
+  get botConfig() {
+    return this.once(
+      'botConfig',
+      () =>
+        new BotConfigService({
+          repo: new BotConfigRepository(this.em),
+          audit: this.audit,
+          // Plans (issue #6) narrow this; until then every priced model is allowed.
+          allowedModels: async () => null,
+          changed: (botId) => this.deps.conversations.configs.invalidate(botId),
+        }),
+    );
+  }
+  get cloud() {
+    return this.once(
+      'cloud',
+      () =>
+        new CloudService({
+          repo: new CloudRepository(this.em),
+          audit: this.audit,
+          box: this.deps.gateway.box,
+          publicUrl: this.deps.env.PUBLIC_URL,
+          strictUrls: this.deps.env.COLMEIA_MODE === 'production',
+        }),
+    );
+  }
+  get pipeline() {
+    const { conversations, whatsapp, clock } = this.deps;
+    return this.once('pipeline', () => {
+      const repo = new ConversationRepository(this.em);
+      return new PipelineService({
+        repo,
+        configs: {
+          latest: (tenantId: string, botId: string) =>
+            conversations.configs.get(botId, () => new BotConfigRepository(this.em).latest(tenantId, botId)),
+        },
+        gateway: this.gateway,
+        sender: (input) =>
+          input.channel === 'web'
+            ? new WebSender({
+                bus: whatsapp.commands,
+                sessions: this.waSessions,
+                tenantId: input.tenantId,
+                botId: input.botId,
+              })
+            : input.channel === 'cloud'
+              ? new CloudSender({
+                  repo: new CloudRepository(this.em),
+                  box: this.deps.gateway.box,
+                  input,
+                  now: () => clock.now(),
+                })
+              : sandboxSender,
+        throttle: (input) => conversations.throttle.take(input),
+        health: async (input, version, ok, why) => {
+          if (await conversations.health.report(input.botId, version, ok))
+            await this.botConfig.rollback(
+              input.tenantId,
+              input.botId,
+              version,
+              why ?? 'replies kept failing',
+            );
+        },
+        now: () => clock.now(),
+      });
+    });
+  }
+  get conversations() {
+    return this.once(
+      'conversations',
+      () =>
+        new ConversationService({
+          queries: new ConversationQueries(this.em),
+          pipeline: () => this.pipeline,
+          audit: this.audit,
+          now: () => this.deps.clock.now(),
+          botExists: async (tenantId, botId) =>
+            Boolean(await new BotRepository(this.em).find(tenantId, botId)),
+        }),
+    );
+  }
   get demoPhone() {
     return this.once(
       'demoPhone',
@@ -300,6 +396,33 @@ export class Container {
           hostToken: this.deps.env.BOT_HOST_TOKEN,
           enabled: this.deps.env.COLMEIA_MODE !== 'production',
           tenantName: async (id) => (await this.tenantRepository.findById(id))?.name ?? 'Colmeia',
+        }),
+    );
+  }
+  private get webhookRepository() {
+    return this.once('webhookRepository', () => new WebhookRepository(this.em));
+  }
+  get webhooks() {
+    return this.once(
+      'webhooks',
+      () =>
+        new WebhookService({
+          repo: this.webhookRepository,
+          audit: this.audit,
+          box: this.deps.gateway.box,
+          runtime: this.deps.webhooks,
+          strictUrls: this.deps.env.COLMEIA_MODE === 'production',
+        }),
+    );
+  }
+  get webhookDeliveries() {
+    return this.once(
+      'webhookDeliveries',
+      () =>
+        new WebhookDeliveryService({
+          repo: this.webhookRepository,
+          runtime: this.deps.webhooks,
+          now: () => this.deps.clock.now(),
         }),
     );
   }

@@ -5,8 +5,10 @@ import type { Orm } from './db/orm.ts';
 import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { LoginLimiter } from './modules/auth/login-limiter.ts';
+import type { ConversationRuntime } from './modules/conversation/conversation-runtime.ts';
 import type { Mailer } from './modules/email/mailer.ts';
 import type { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
+import type { TenantWebhooks } from './modules/webhooks/webhook-runtime.ts';
 import type { WhatsappRuntime } from './modules/whatsapp/whatsapp-runtime.ts';
 
 export interface Deps {
@@ -22,4 +24,8 @@ export interface Deps {
   gateway: GatewayRuntime;
   /** Bot-host command queues, the host event consumer, live link updates. */
   whatsapp: WhatsappRuntime;
+  /** The message pipeline's queue, send limits and configuration health. */
+  conversations: ConversationRuntime;
+  /** Tenant webhooks: `emit` an event, the delivery queue and its worker. */
+  webhooks: TenantWebhooks;
 }

@@ -70,8 +70,19 @@ const ZEnv = z.object({
   QUEUE_PREFIX: z.string().min(1).default('colmeia'),
   /** A host whose last heartbeat is older than this is left out of placement. */
   HOST_STALE_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Messages the pipeline handles at once per server process (each mostly waits on the LLM). */
+  PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
+  /** Replies a bot may send per chat and in total per minute (WhatsApp bans numbers that blast). */
+  SEND_PER_CHAT_PER_MINUTE: z.coerce.number().int().min(1).default(12),
+  SEND_PER_BOT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** How long a WhatsApp QR stays valid before WhatsApp Web rotates it (the SPA's countdown). */
   QR_ROTATION_MS: z.coerce.number().int().min(1000).default(20_000),
+  /** Tenant webhooks: attempts per delivery, the first included. */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Wait after a delivery's first failed attempt; each later wait is 3 times longer. */
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
+  /** How long a receiver has to answer one attempt. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Env = Omit<z.infer<typeof ZEnv>, 'BOT_HOST_TOKEN'> & { BOT_HOST_TOKEN: string };

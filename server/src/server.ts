@@ -9,8 +9,10 @@ import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { LoginLimiter } from './modules/auth/login-limiter.ts';
+import { ConversationRuntime } from './modules/conversation/conversation-runtime.ts';
 import { Mailer } from './modules/email/mailer.ts';
 import { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
+import { TenantWebhooks } from './modules/webhooks/webhook-runtime.ts';
 import { WhatsappRuntime } from './modules/whatsapp/whatsapp-runtime.ts';
 import { createRedis } from './redis.ts';
 
@@ -31,6 +33,7 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
   const prefix = opts.redisPrefix ?? 'colmeia';
   const clock = new Clock();
   const mailer = new Mailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
+  const gateway = new GatewayRuntime({ env, logger, orm, clock, mailer, redisPrefix: prefix });
   return {
     env,
     logger,
@@ -44,7 +47,7 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
       prefix,
     }),
     redisPrefix: prefix,
-    gateway: new GatewayRuntime({ env, logger, orm, clock, mailer, redisPrefix: prefix }),
+    gateway,
     whatsapp: new WhatsappRuntime({
       env,
       orm,
@@ -53,6 +56,33 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
       prefix,
       queuePrefix: opts.redisPrefix ?? env.QUEUE_PREFIX,
     }),
+    webhooks: new TenantWebhooks(
+      {
+        orm,
+        clock,
+        logger,
+        box: gateway.box,
+        redisUrl: env.REDIS_URL,
+        queuePrefix: opts.redisPrefix ?? env.QUEUE_PREFIX,
+      },
+      {
+        publicOnly: env.COLMEIA_MODE === 'production',
+        attempts: env.WEBHOOK_ATTEMPTS,
+        backoffMs: env.WEBHOOK_BACKOFF_MS,
+        timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      },
+    ),
+    conversations: new ConversationRuntime({
+      redisUrl: env.REDIS_URL,
+      queuePrefix: opts.redisPrefix ?? env.QUEUE_PREFIX,
+      redis,
+      prefix,
+      logger,
+      limits: {
+        perContactPerMinute: env.SEND_PER_CHAT_PER_MINUTE,
+        perBotPerMinute: env.SEND_PER_BOT_PER_MINUTE,
+      },
+    }),
   };
 }
 
@@ -60,6 +90,8 @@ export async function startServer(env: Env, opts: { redisPrefix?: string } = {})
   const deps = await buildDeps(env, opts);
   const app = createApp(deps);
   deps.whatsapp.consume();
+  deps.conversations.start(deps, env.PIPELINE_CONCURRENCY);
+  deps.webhooks.consume();
   const http = app.listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {
     http.once('listening', resolve);
@@ -82,6 +114,8 @@ export async function startServer(env: Env, opts: { redisPrefix?: string } = {})
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await deps.gateway.close();
       await deps.whatsapp.close();
+      await deps.conversations.close();
+      await deps.webhooks.close();
       deps.redis.disconnect();
       await deps.orm.close();
     },

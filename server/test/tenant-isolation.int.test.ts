@@ -8,6 +8,7 @@
 // any answer.
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebhookRepository } from '../src/modules/webhooks/webhook.repository.ts';
 import { appRouter } from '../src/trpc/app.router.ts';
 import { addMember, createUser, createWorkspace, lastTokenTo, type TestUser } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -166,7 +167,7 @@ async function rowsOf(sql: string, params: unknown[]): Promise<unknown[]> {
 
 /** B's rows as they stand; compared as JSON before and after every call. */
 async function snapshotB(): Promise<string> {
-  const [tenant, memberships, invitations, audit, mail, bots] = await Promise.all([
+  const [tenant, memberships, invitations, audit, mail, bots, webhooks] = await Promise.all([
     rowsOf('select * from tenant where id = ?', [tenantB]),
     rowsOf('select * from membership where tenant_id = ? order by id', [tenantB]),
     rowsOf('select * from invitation where tenant_id = ? order by id', [tenantB]),
@@ -175,8 +176,13 @@ async function snapshotB(): Promise<string> {
     rowsOf('select * from bot b join wa_session s on s.bot_id = b.id where b.tenant_id = ? order by b.id', [
       tenantB,
     ]),
+    rowsOf(
+      `select e.*, d.id as d_id, d.status, d.attempts, d.payload from webhook_endpoint e
+       left join webhook_delivery d on d.endpoint_id = e.id where e.tenant_id = ? order by e.id, d.id`,
+      [tenantB],
+    ),
   ]);
-  return JSON.stringify({ tenant, memberships, invitations, audit, mail, bots });
+  return JSON.stringify({ tenant, memberships, invitations, audit, mail, bots, webhooks });
 }
 
 async function call(
@@ -239,6 +245,20 @@ beforeAll(async () => {
   });
   await asB.tenant.rename({ name: 'Bsecret Workspace Renamed' });
   const botB = await asB.bots.create({ name: 'Bsecret Bot' });
+  // A webhook endpoint with one delivery in its log (recorded, not queued: nothing is sent).
+  const hookB = await asB.webhooks.create({
+    url: 'https://bsecret.example.com/hook',
+    description: 'Bsecret CRM',
+    events: ['*'],
+  });
+  const deliveryB = await new WebhookRepository(server.deps.orm.em.fork()).insertDeliveryOnce({
+    tenant: tenantB,
+    endpoint: hookB.endpoint.id,
+    eventId: 'bsecret_event',
+    eventType: 'message.received',
+    payload: { text: 'Bsecret' },
+    createdAt: new Date(),
+  });
 
   const members = await asB.member.list();
   const invitations = await asB.invitation.list();
@@ -248,6 +268,8 @@ beforeAll(async () => {
     ...members.flatMap((m) => [m.id, m.userId]),
     ...invitations.map((i) => i.id),
     botB.id,
+    hookB.endpoint.id,
+    deliveryB.id,
     ...audit.items.slice(0, 3).map((e) => e.id),
   ];
   expect(members.length).toBe(4);

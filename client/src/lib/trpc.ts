@@ -1,8 +1,15 @@
 // The typed API client. Every request carries the CSRF header and the current workspace id;
-// the server checks membership for the workspace named in X-Colmeia-Tenant.
+// the server checks membership for the workspace named in X-Colmeia-Tenant. Subscriptions go over
+// server-sent events, which cannot carry headers: they name the workspace in connectionParams.
 import type { AppRouter } from '@colmeia/server/router';
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 let currentTenantId: string | null = localStorage.getItem('colmeia.tenant');
@@ -39,13 +46,21 @@ export function makeQueryClient(): QueryClient {
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        headers: () => {
-          const headers: Record<string, string> = { 'x-colmeia-csrf': '1' };
-          if (currentTenantId) headers['x-colmeia-tenant'] = currentTenantId;
-          return headers;
-        },
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // Read when each connection opens (and reopens), so it follows the workspace in the URL.
+        true: httpSubscriptionLink({
+          url: '/trpc',
+          connectionParams: () => (currentTenantId ? { tenant: currentTenantId } : null),
+        }),
+        false: httpBatchLink({
+          url: '/trpc',
+          headers: () => {
+            const headers: Record<string, string> = { 'x-colmeia-csrf': '1' };
+            if (currentTenantId) headers['x-colmeia-tenant'] = currentTenantId;
+            return headers;
+          },
+        }),
       }),
     ],
   });

@@ -13,6 +13,15 @@ describe('translateValidation', () => {
     expect(translateValidation('Use at most 80 characters')).toBe('Use at most 80 characters');
   });
 
+  it('translates the gateway forms’ messages and zod’s own number ranges', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(translateValidation('Enter a number')).toBe('Informe um número, como 12,50');
+    expect(translateValidation('Too small: expected number to be >=1')).toBe('No mínimo 1');
+    expect(translateValidation('Too big: expected number to be <=99')).toBe('No máximo 99');
+    await i18n.changeLanguage('en');
+    expect(translateValidation('Too big: expected number to be <=10000')).toBe('At most 10000');
+  });
+
   it('passes unknown messages through unchanged', () => {
     expect(translateValidation('Something new from the server')).toBe('Something new from the server');
   });

@@ -13,11 +13,25 @@ const EXACT: Record<string, string> = {
   'An account with this e-mail already exists': 'emailTaken',
   'Say why you need to act as this user': 'reasonRequired',
   'Say why in at least 10 characters': 'reasonMin',
+  'Give the bot a name': 'botName',
+  'Enter the number with country code, digits only': 'phoneDigits',
+  'Enter a number': 'number',
+  'Enter a whole number': 'wholeNumber',
+  'Must be zero or more': 'nonNegative',
+  'At most 1,000,000': 'atMostMillion',
+  'Invalid URL': 'url',
+  'Use an https:// address': 'https',
+  'Use a public address, not a private or local one': 'publicAddress',
+  'Too short': 'tooShort',
+  'Name already in use': 'nameTaken',
 };
 
 const PATTERNS: [RegExp, string][] = [
   [/^Use at least (\d+) characters?$/, 'minChars'],
   [/^Use at most (\d+) characters?$/, 'maxChars'],
+  // zod's own range messages, for the schemas that set none.
+  [/^Too small: expected number to be >=(\d+)$/, 'minNumber'],
+  [/^Too big: expected number to be <=(\d+)$/, 'maxNumber'],
 ];
 
 /** A field's validation message in the active language. */

@@ -6,6 +6,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from '../deps.ts';
+import { cloudWebhookRouter } from '../modules/cloud/cloud-webhook.http.ts';
 import { v1Router } from '../modules/gateway/v1/messages.http.ts';
 import { hostsInternalRouter } from '../modules/whatsapp/heartbeat.http.ts';
 import { appRouter } from '../trpc/app.router.ts';
@@ -38,6 +39,8 @@ export function createApp(deps: Deps): Express {
   app.use('/v1', v1Router(deps));
   // Bot hosts report in with their host token: machine-to-machine, outside the cookie CSRF guard.
   app.use('/internal', hostsInternalRouter(deps));
+  // Meta's WhatsApp Cloud API callbacks: signed with the bot's app secret, outside the CSRF guard.
+  app.use('/webhooks', cloudWebhookRouter(deps));
   app.use(
     '/trpc',
     csrfGuard,

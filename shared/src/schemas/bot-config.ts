@@ -170,3 +170,42 @@ export function defaultBotConfig(name: string): BotConfig {
     defaultAgentId: 'assistente',
   });
 }
+
+// --- API shapes (bots.config.*) ---
+
+export const ZConfigChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+export const ZBotConfigState = z.object({
+  botId: z.uuid(),
+  version: z.number().int(),
+  config: ZBotConfig,
+  savedAt: z.iso.datetime(),
+  savedByEmail: z.string().nullable(),
+  /** Models the workspace's plan allows (null: any priced model). */
+  allowedModels: z.array(z.string()).nullable(),
+});
+export type BotConfigState = z.infer<typeof ZBotConfigState>;
+export const ZConfigVersionRow = z.object({
+  version: z.number().int(),
+  kind: z.enum(['save', 'restore', 'rollback', 'import']),
+  restoredFrom: z.number().int().nullable(),
+  note: z.string().nullable(),
+  authorEmail: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  /** What this version changed compared to the one before it. */
+  changes: z.array(ZConfigChange),
+});
+export type ConfigVersionRow = z.infer<typeof ZConfigVersionRow>;
+export const ZSaveBotConfigInput = z.object({
+  botId: z.uuid(),
+  config: ZBotConfig,
+  /** The version the editor started from; a newer one in between is a conflict, not an overwrite. */
+  baseVersion: z.number().int().min(0),
+  note: z.string().trim().max(300).optional(),
+});
+export const ZRestoreBotConfigInput = z.object({ botId: z.uuid(), version: z.number().int().min(1) });
+export const ZImportOpenClawInput = z.object({ botId: z.uuid(), source: z.string().min(2).max(500_000) });
+export const ZImportReport = z.object({
+  state: ZBotConfigState,
+  mapped: z.array(z.string()),
+  skipped: z.array(z.object({ key: z.string(), why: z.string() })),
+});

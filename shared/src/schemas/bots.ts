@@ -14,7 +14,9 @@ export const DISCONNECT_REASONS = ZDisconnectReason.options;
 
 export const ZBotName = z.string().trim().min(1, 'Give the bot a name').max(60);
 export const ZBotIdInput = z.object({ botId: z.uuid() });
-export const ZCreateBotInput = z.object({ name: ZBotName });
+/** `web` links a phone by QR (bot host); `cloud` is a number on Meta's WhatsApp Cloud API. */
+export const ZBotChannel = z.enum(['web', 'cloud']);
+export const ZCreateBotInput = z.object({ name: ZBotName, channel: ZBotChannel.default('web') });
 export const ZRenameBotInput = z.object({ botId: z.uuid(), name: ZBotName });
 /** Phone numbers as digits with country code (e.g. 5511987654321); the SPA strips the rest. */
 export const ZPhoneDigits = z.string().regex(/^\d{8,15}$/, 'Enter the number with country code, digits only');
@@ -50,7 +52,7 @@ export type LinkStatus = z.infer<typeof ZLinkStatus>;
 export const ZBot = z.object({
   id: z.uuid(),
   name: z.string(),
-  channel: z.enum(['web']),
+  channel: ZBotChannel,
   createdAt: z.iso.datetime(),
   link: ZLinkStatus,
 });

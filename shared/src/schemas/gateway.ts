@@ -6,6 +6,11 @@ import { ZId } from './account.ts';
 
 const ZIsoDate = z.iso.datetime();
 /** A calendar month, UTC: '2026-11'. */
+/** An agent as the gateway knows it: `<bot id>/<agent id>` (agents are named per bot). */
+export const ZAgentKey = z
+  .string()
+  .regex(/^[0-9a-f-]{36}\/[a-z0-9][a-z0-9-]{0,31}$/, 'An agent key is <bot id>/<agent id>');
+
 export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM');
 const ZUsdInput = z.number().min(0, 'Must be zero or more').max(1_000_000, 'At most 1,000,000');
 const ZPerMinute = z.number().int().min(1).max(100_000_000);
@@ -50,7 +55,7 @@ export const USAGE_OUTCOMES = ['ok', 'error', 'refused'] as const;
 export const ZUsageInput = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(50),
-  agentId: ZId.optional(),
+  agentId: ZAgentKey.optional(),
   outcome: z.enum(USAGE_OUTCOMES).optional(),
 });
 
@@ -126,7 +131,7 @@ export const ZUpdateBudgetResult = z.object({
   webhookSecret: z.string().nullable(),
 });
 export const ZSetAgentBudgetInput = z.object({
-  agentId: ZId,
+  agentId: ZAgentKey,
   monthlyLimitUsd: ZUsdInput.nullable(),
   rpm: ZPerMinute.nullable(),
   tpm: ZPerMinute.nullable(),

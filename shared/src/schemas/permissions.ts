@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'gateway.read': ['owner', 'admin', 'billing'],
   'gateway.manage': ['owner', 'admin', 'billing'],
   'apiKeys.manage': ['owner', 'admin'],
+  /** Tenant webhooks: endpoints (their URLs may carry credentials), secrets, the delivery log. */
+  'webhooks.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

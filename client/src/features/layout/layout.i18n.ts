@@ -11,13 +11,23 @@ registerStrings('layout', {
       bots: 'Bots',
       conversations: 'Conversas',
       analytics: 'Análises',
+      costs: 'Custos de IA',
       billing: 'Cobrança',
       team: 'Equipe',
       audit: 'Auditoria',
+      'api-keys': 'Chaves de API',
+      webhooks: 'Webhooks',
       settings: 'Configurações',
     },
     staffNav: 'Staff',
-    staff: { tenants: 'Clientes', users: 'Usuários', outbox: 'Caixa de saída', audit: 'Auditoria global' },
+    staff: {
+      tenants: 'Clientes',
+      users: 'Usuários',
+      hosts: 'Hosts de bots',
+      providers: 'Provedores de IA',
+      outbox: 'Caixa de saída',
+      audit: 'Auditoria global',
+    },
     workspace: 'Espaço de trabalho',
     newWorkspaceOption: '+ Novo espaço de trabalho',
     createWorkspace: 'Criar espaço de trabalho',
@@ -32,11 +42,6 @@ registerStrings('layout', {
     noAccessText: 'Este espaço de trabalho não existe ou você não é membro dele.',
     comingSoon: 'Em breve: {{what}}',
     placeholder: {
-      bots: {
-        title: 'Bots',
-        what: 'seus bots de WhatsApp',
-        text: 'Aqui você vai criar assistentes de IA, conectá-los ao WhatsApp com um QR code e acompanhar se estão online.',
-      },
       conversations: {
         title: 'Conversas',
         what: 'conversas com clientes',
@@ -45,7 +50,7 @@ registerStrings('layout', {
       analytics: {
         title: 'Análises',
         what: 'análises de uso',
-        text: 'Aqui você vai ver volume de mensagens, tempo de resposta e consumo de IA por bot e por período.',
+        text: 'Aqui você vai ver volume de mensagens e tempo de resposta por bot e por período. O gasto com IA já está em Custos de IA.',
       },
       billing: {
         title: 'Cobrança',
@@ -64,13 +69,23 @@ registerStrings('layout', {
       bots: 'Bots',
       conversations: 'Conversations',
       analytics: 'Analytics',
+      costs: 'AI costs',
       billing: 'Billing',
       team: 'Team',
       audit: 'Audit',
+      'api-keys': 'API keys',
+      webhooks: 'Webhooks',
       settings: 'Settings',
     },
     staffNav: 'Staff',
-    staff: { tenants: 'Tenants', users: 'Users', outbox: 'Outbox', audit: 'Global audit' },
+    staff: {
+      tenants: 'Tenants',
+      users: 'Users',
+      hosts: 'Bot hosts',
+      providers: 'AI providers',
+      outbox: 'Outbox',
+      audit: 'Global audit',
+    },
     workspace: 'Workspace',
     newWorkspaceOption: '+ New workspace',
     createWorkspace: 'Create workspace',
@@ -85,11 +100,6 @@ registerStrings('layout', {
     noAccessText: 'This workspace does not exist or you are not a member of it.',
     comingSoon: 'Coming soon: {{what}}',
     placeholder: {
-      bots: {
-        title: 'Bots',
-        what: 'your WhatsApp bots',
-        text: 'Here you will create AI assistants, link them to WhatsApp with a QR code and see whether they are online.',
-      },
       conversations: {
         title: 'Conversations',
         what: 'customer conversations',
@@ -98,7 +108,7 @@ registerStrings('layout', {
       analytics: {
         title: 'Analytics',
         what: 'usage analytics',
-        text: 'Here you will see message volume, response times and AI usage per bot and period.',
+        text: 'Here you will see message volume and response times per bot and period. AI spend is already under AI costs.',
       },
       billing: {
         title: 'Billing',

@@ -9,8 +9,8 @@ import { RequireAuth } from './require-auth.tsx';
 import { RouteError } from './route-error.tsx';
 import { TenantScope } from './tenant-scope.tsx';
 
-/** Sections built by later issues; overview, team, audit and settings come from tenantRoutes. */
-const PLACEHOLDERS: PlaceholderSection[] = ['bots', 'conversations', 'analytics', 'billing'];
+/** Sections built by later issues; the others (overview, bots, team …) come from tenantRoutes. */
+const PLACEHOLDERS: PlaceholderSection[] = ['conversations', 'analytics', 'billing'];
 
 export function layoutRoutes(parts: {
   publicRoutes: RouteObject[];

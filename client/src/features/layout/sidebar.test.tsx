@@ -27,9 +27,12 @@ describe('Sidebar', () => {
       'Bots',
       'Conversas',
       'Análises',
+      'Custos de IA',
       'Cobrança',
       'Equipe',
       'Auditoria',
+      'Chaves de API',
+      'Webhooks',
       'Configurações',
     ]);
     expect(within(nav).getByRole('link', { name: 'Equipe' }).getAttribute('aria-current')).toBe('page');
@@ -42,6 +45,10 @@ describe('Sidebar', () => {
     expect(within(nav).queryByRole('link', { name: 'Bots' })).toBeNull();
     expect(within(nav).queryByRole('link', { name: 'Auditoria' })).toBeNull();
     expect(within(nav).getByRole('link', { name: 'Cobrança' })).toBeTruthy();
+    // Billing reads AI costs, but API keys are for owners and admins.
+    expect(within(nav).getByRole('link', { name: 'Custos de IA' }).getAttribute('href')).toBe('/w/t1/costs');
+    expect(within(nav).queryByRole('link', { name: 'Chaves de API' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'Webhooks' })).toBeNull();
   });
 
   it('shows the staff console only when asked to', () => {
@@ -54,6 +61,13 @@ describe('Sidebar', () => {
       within(staff)
         .getAllByRole('link')
         .map((a) => a.getAttribute('href')),
-    ).toEqual(['/staff/tenants', '/staff/users', '/staff/outbox', '/staff/audit']);
+    ).toEqual([
+      '/staff/tenants',
+      '/staff/users',
+      '/staff/hosts',
+      '/staff/providers',
+      '/staff/outbox',
+      '/staff/audit',
+    ]);
   });
 });

@@ -11,13 +11,16 @@ const SECTIONS: { path: string; permission: Permission | null }[] = [
   { path: 'bots', permission: 'bots.read' },
   { path: 'conversations', permission: 'bots.read' },
   { path: 'analytics', permission: 'bots.read' },
+  { path: 'costs', permission: 'gateway.read' },
   { path: 'billing', permission: 'billing.read' },
   { path: 'team', permission: 'members.read' },
   { path: 'audit', permission: 'audit.read' },
+  { path: 'api-keys', permission: 'apiKeys.manage' },
+  { path: 'webhooks', permission: 'webhooks.manage' },
   { path: 'settings', permission: null },
 ];
 
-const STAFF_SECTIONS = ['tenants', 'users', 'outbox', 'audit'] as const;
+const STAFF_SECTIONS = ['tenants', 'users', 'hosts', 'providers', 'outbox', 'audit'] as const;
 
 export function Sidebar(props: {
   workspace: { id: string; name: string; role: Role } | null;

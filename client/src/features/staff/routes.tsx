@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { StaffOutboxPage } from './outbox.page.tsx';
+import { StaffProvidersPage } from './providers.page.tsx';
 import { StaffAuditPage } from './staff-audit.page.tsx';
 import { StaffTenantPage } from './tenant-detail.page.tsx';
 import { StaffTenantsPage } from './tenants.page.tsx';
@@ -12,4 +13,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/users', element: <StaffUsersPage /> },
   { path: 'staff/outbox', element: <StaffOutboxPage /> },
   { path: 'staff/audit', element: <StaffAuditPage /> },
+  { path: 'staff/providers', element: <StaffProvidersPage /> },
 ];

@@ -14,7 +14,8 @@ export const BotSchema = defineEntity({
     id: idProperty(),
     tenant: () => p.manyToOne(Tenant).mapToPk().deleteRule('cascade'),
     name: p.string().length(60),
-    channel: p.enum(['web'] as const).default('web'),
+    /** `web`: a phone linked by QR on a bot host; `cloud`: a number on Meta's Cloud API (modules/cloud). */
+    channel: p.enum(['web', 'cloud'] as const).default('web'),
     createdAt: createdAtProperty(),
   },
 });

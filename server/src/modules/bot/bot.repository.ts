@@ -16,8 +16,8 @@ export class BotRepository {
     return this.em.findOne(Bot, { id, tenant: tenantId }, forTenant(tenantId));
   }
 
-  create(tenantId: string, name: string): Bot {
-    const bot = this.em.create(Bot, { tenant: tenantId, name });
+  create(tenantId: string, name: string, channel: Bot['channel'] = 'web'): Bot {
+    const bot = this.em.create(Bot, { tenant: tenantId, name, channel });
     this.em.persist(bot);
     return bot;
   }

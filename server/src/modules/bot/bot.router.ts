@@ -18,7 +18,7 @@ export const botRouter = router({
   create: manage
     .input(ZCreateBotInput)
     .output(ZBot)
-    .mutation(({ ctx, input }) => ctx.c.bots.create(ctx.actor, ctx.tenantId, input.name)),
+    .mutation(({ ctx, input }) => ctx.c.bots.create(ctx.actor, ctx.tenantId, input.name, input.channel)),
   rename: manage
     .input(ZRenameBotInput)
     .output(ZBot)

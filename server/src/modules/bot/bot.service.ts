@@ -3,6 +3,8 @@
 import type { BotDto } from '@colmeia/shared';
 import { AppError } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { BotConfigService } from '../bot-config/bot-config.service.ts';
+import type { CloudService } from '../cloud/cloud.service.ts';
 import type { LinkService } from '../whatsapp/link.service.ts';
 import { toLinkStatus } from '../whatsapp/link-status.ts';
 import type { WaSessionRepository } from '../whatsapp/wa-session.repository.ts';
@@ -13,6 +15,8 @@ export type BotDeps = {
   bots: BotRepository;
   sessions: WaSessionRepository;
   link: LinkService;
+  configs: Pick<BotConfigService, 'initial'>;
+  cloud: Pick<CloudService, 'initial'>;
   audit: Pick<AuditService, 'record'>;
   qrRotationMs: number;
 };
@@ -45,16 +49,29 @@ export class BotService {
     return this.dto(bot, session);
   }
 
-  async create(actor: Actor, tenantId: string, name: string): Promise<BotDto> {
+  async create(
+    actor: Actor,
+    tenantId: string,
+    name: string,
+    channel: Bot['channel'] = 'web',
+  ): Promise<BotDto> {
     if ((await this.d.bots.list(tenantId)).length >= MAX_BOTS) {
       throw new AppError('PRECONDITION_FAILED', `A workspace can have at most ${MAX_BOTS} bots.`, {
         reason: 'bot.too_many',
       });
     }
-    const bot = this.d.bots.create(tenantId, name);
+    const bot = this.d.bots.create(tenantId, name, channel);
+    // A Cloud API bot keeps an (unused) session record too, so every bot has the same shape.
     const session = this.d.sessions.create(tenantId, bot.id);
+    this.d.configs.initial(tenantId, bot.id, name);
+    if (channel === 'cloud') this.d.cloud.initial(tenantId, bot.id);
     await this.d.bots.flush();
-    await this.d.audit.record(actor, { action: 'bot.created', tenantId, target: bot.id, details: { name } });
+    await this.d.audit.record(actor, {
+      action: 'bot.created',
+      tenantId,
+      target: bot.id,
+      details: { name, channel },
+    });
     return this.dto(bot, session);
   }
 

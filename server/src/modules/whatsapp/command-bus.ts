@@ -46,9 +46,10 @@ export class HostCommandBus {
     hostId: string,
     botId: string,
     command: HostCommand,
-    timeoutMs = 30_000,
+    opts: { id?: string; timeoutMs?: number } = {},
   ): Promise<CommandResult> {
-    const job = await this.send(hostId, botId, command);
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const job = await this.send(hostId, botId, command, opts.id);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<CommandResult>((resolve) => {
       timer = setTimeout(

@@ -36,6 +36,12 @@ export class HostEventService {
       return 'ignored';
     }
     const event = parsed.data;
+    // Message events change no session record; their consumer (the pipeline) dedupes on the
+    // WhatsApp message id itself, so they skip the inbox and its transaction.
+    if (event.type === 'message.in' || event.type === 'message.ack') {
+      for (const listener of this.listeners) await listener(event);
+      return 'applied';
+    }
     let outcome: ApplyOutcome;
     try {
       outcome = await this.orm.em.fork().transactional(async (em) => {
