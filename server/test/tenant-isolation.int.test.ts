@@ -6,6 +6,7 @@
 //       read or changed.
 // In both cases B's rows must be byte-identical afterwards and no B name or e-mail may appear in
 // any answer.
+import { defaultBotConfig, ZBotConfig } from '@colmeia/shared';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebhookRepository } from '../src/modules/webhooks/webhook.repository.ts';
@@ -55,6 +56,8 @@ const isIdKey = (key: string | undefined) => key !== undefined && (key === 'id' 
  */
 function sample(schema: unknown, id: string, key?: string): unknown {
   const s = schema as ZodLike;
+  // Schemas too rich to generate (a whole bot configuration) use a known-valid value.
+  if (schema === ZBotConfig) return defaultBotConfig('Iso');
   const def = s._zod.def;
   const inner = def.innerType as ZodLike | undefined;
   switch (def.type) {
@@ -62,7 +65,9 @@ function sample(schema: unknown, id: string, key?: string): unknown {
     case 'default':
     case 'prefault':
     case 'catch':
-      return isIdKey(key) ? sample(inner, id, key) : undefined;
+      if (!isIdKey(key)) return undefined;
+      // An optional id the schema would refuse (a group jid, say) is left out.
+      return ((v) => (inner?.safeParse(v).success ? v : undefined))(sample(inner, id, key));
     case 'nullable':
     case 'readonly':
     case 'nonoptional':
@@ -120,8 +125,10 @@ function sample(schema: unknown, id: string, key?: string): unknown {
 }
 
 function sampleString(s: ZodLike, id: string, key: string | undefined): string {
-  if (isIdKey(key)) return id;
+  // Agent keys are `<bot id>/<agent>`: still carry B's id.
+  if (isIdKey(key)) return s.safeParse(id).success ? id : `${id}/assistente`;
   if (key && /phone/i.test(key)) return '5511987654321';
+  if (key === 'code') return 'ABCDEFGH';
   switch (s.format) {
     case 'email':
       return 'iso@example.com';
