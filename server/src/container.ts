@@ -47,6 +47,7 @@ import { UserRepository } from './modules/user/user.repository.ts';
 import { WebhookRepository } from './modules/webhooks/webhook.repository.ts';
 import { WebhookService } from './modules/webhooks/webhook.service.ts';
 import { WebhookDeliveryService } from './modules/webhooks/webhook-delivery.service.ts';
+import type { WebhookEvent } from './modules/webhooks/webhook-runtime.ts';
 import { BotHostRepository } from './modules/whatsapp/bot-host.repository.ts';
 import { DemoPhoneService } from './modules/whatsapp/demo-phone.service.ts';
 import { HostRegistryService } from './modules/whatsapp/host-registry.service.ts';
@@ -369,6 +370,7 @@ export class Container {
             );
         },
         now: () => clock.now(),
+        emit: this.emitWebhook,
       });
     });
   }
@@ -383,9 +385,16 @@ export class Container {
           now: () => this.deps.clock.now(),
           botExists: async (tenantId, botId) =>
             Boolean(await new BotRepository(this.em).find(tenantId, botId)),
+          emit: this.emitWebhook,
         }),
     );
   }
+  /** Tenant webhooks from request and job code: fire and forget, failures logged (deliveries retry). */
+  private readonly emitWebhook = (tenantId: string, event: WebhookEvent): void => {
+    this.deps.webhooks
+      .emit(tenantId, event)
+      .catch((err) => this.deps.logger.error({ err, event: event.id }, 'webhook emit failed'));
+  };
   get demoPhone() {
     return this.once(
       'demoPhone',

@@ -13,6 +13,7 @@ import { ConversationRuntime } from './modules/conversation/conversation-runtime
 import { Mailer } from './modules/email/mailer.ts';
 import { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
 import { TenantWebhooks } from './modules/webhooks/webhook-runtime.ts';
+import { linkWebhooks } from './modules/whatsapp/link-webhooks.ts';
 import { WhatsappRuntime } from './modules/whatsapp/whatsapp-runtime.ts';
 import { createRedis } from './redis.ts';
 
@@ -91,6 +92,7 @@ export async function startServer(env: Env, opts: { redisPrefix?: string } = {})
   const app = createApp(deps);
   deps.whatsapp.consume();
   deps.conversations.start(deps, env.PIPELINE_CONCURRENCY);
+  deps.whatsapp.events.listeners.push(linkWebhooks(deps));
   deps.webhooks.consume();
   const http = app.listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {

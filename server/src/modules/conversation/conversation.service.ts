@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationRow, MessageRow, SandboxResult } from '@colmeia/shared';
 import { AppError } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { WebhookEvent } from '../webhooks/webhook-runtime.ts';
 import type { ChatMessage } from './chat-message.entity.ts';
 import type { Conversation } from './conversation.entity.ts';
 import type { ConversationQueries } from './conversation.queries.ts';
@@ -16,6 +17,7 @@ export type ConversationDeps = {
   audit: Pick<AuditService, 'record'>;
   now: () => Date;
   botExists: (tenantId: string, botId: string) => Promise<boolean>;
+  emit: (tenantId: string, event: WebhookEvent) => void;
 };
 
 const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
@@ -86,6 +88,16 @@ export class ConversationService {
     conversation.paused = paused;
     conversation.pausedByEmail = paused ? (actor.impersonator?.email ?? actor.email) : null;
     await this.d.queries.flush();
+    this.d.emit(tenantId, {
+      id: `conv-${paused ? 'paused' : 'resumed'}-${conversationId}-${Date.now()}`,
+      type: paused ? 'conversation.paused' : 'conversation.resumed',
+      data: {
+        conversationId,
+        botId: conversation.bot,
+        chatId: conversation.chatId,
+        by: conversation.pausedByEmail ?? null,
+      },
+    });
     await this.d.audit.record(actor, {
       action: paused ? 'conversation.paused' : 'conversation.resumed',
       tenantId,

@@ -1,5 +1,7 @@
 // The message pipeline end to end on real parts: the sandbox and a real bot host on the WhatsApp
 // Web emulator feed the same pipeline; the gateway answers through the Anthropic emulator (echo).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHost, type TestBotHost } from '../../../test/bot-host.ts';
 import { type GatewayWorld, setProviders, startGatewayWorld } from '../gateway/gateway.fixtures.ts';
@@ -174,6 +176,49 @@ describe('pipeline through the sandbox', () => {
       (await a.conversations.sandbox({ botId, as: 'contact', phone: '5511944440000', text: 'e agora?' }))
         .status,
     ).toBe('answered');
+  });
+});
+
+describe('tenant webhooks from the pipeline', () => {
+  it('delivers message.received and message.sent (and takeover) to a subscribed endpoint', async () => {
+    const received: { type: string; data: { text?: string } }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const a = await api();
+      const { port } = receiver.address() as AddressInfo;
+      await a.webhooks.create({
+        url: `http://127.0.0.1:${port}/hook`,
+        events: ['message.received', 'message.sent', 'conversation.paused'],
+      });
+      const botId = await newBot('Ganchos');
+      const v1 = await a.botConfig.get({ botId });
+      await a.botConfig.save({
+        botId,
+        config: { ...v1.config, dm: { policy: 'open', allowFrom: [] } },
+        baseVersion: 1,
+      });
+      const r = await a.conversations.sandbox({
+        botId,
+        as: 'contact',
+        phone: '5511977770000',
+        text: 'quero um bolo',
+      });
+      await a.conversations.setPaused({ conversationId: r.conversationId, paused: true });
+      await expect
+        .poll(() => received.map((e) => e.type).sort(), { timeout: 15_000 })
+        .toEqual(['conversation.paused', 'message.received', 'message.sent']);
+      expect(received.find((e) => e.type === 'message.sent')?.data.text).toBe('Echo: quero um bolo');
+    } finally {
+      receiver.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@
 import type { BotConfigRepository } from '../bot-config/bot-config.repository.ts';
 import type { GatewayService } from '../gateway/gateway.service.ts';
 import { GatewayRefusal } from '../gateway/refusal.ts';
+import type { WebhookEvent } from '../webhooks/webhook-runtime.ts';
 import { type ChannelSender, PermanentSendError } from './channels.ts';
 import type { ChatMessage } from './chat-message.entity.ts';
 import type { Conversation } from './conversation.entity.ts';
@@ -26,6 +27,8 @@ export type PipelineDeps = {
   /** Reports how the bot's configuration version fared (automatic rollback watches it). */
   health: (input: PipelineInput, version: number, ok: boolean, why?: string) => Promise<void>;
   now: () => Date;
+  /** Tenant webhooks (message.received, message.sent); never blocks or fails the pipeline. */
+  emit: (tenantId: string, event: WebhookEvent) => void;
 };
 
 const DONE = new Set(['answered', 'ignored', 'recorded']);
@@ -167,6 +170,22 @@ export class PipelineService {
       messageCount: conversation.messageCount + 1,
     });
     await repo.flush();
+    this.d.emit(input.tenantId, {
+      id: `msg-in-${message.id}`,
+      type: 'message.received',
+      data: {
+        botId: input.botId,
+        channel: input.channel,
+        conversationId: conversation.id,
+        messageId: message.id,
+        chatId: input.chatId,
+        chatType: input.chatType,
+        from: { id: input.authorId, name: input.authorName, phone: input.senderPhone },
+        text: input.text,
+        mediaType: input.mediaType,
+        at: input.at,
+      },
+    });
     return { message, conversation, fresh: true };
   }
 
@@ -219,6 +238,22 @@ export class PipelineService {
         continue;
       }
       row.status = 'sent';
+      this.d.emit(input.tenantId, {
+        id: `msg-out-${row.id}`,
+        type: 'message.sent',
+        data: {
+          botId: input.botId,
+          channel: input.channel,
+          conversationId: conversation.id,
+          messageId: row.id,
+          inReplyTo: inbound.id,
+          chatId: input.chatId,
+          text: row.text,
+          agentId: row.agentId ?? null,
+          model: row.model ?? null,
+          costUsd: (row.costNano ?? 0) / 1e9,
+        },
+      });
       Object.assign(conversation, {
         lastMessageAt: this.d.now(),
         lastText: row.text.slice(0, 200),
