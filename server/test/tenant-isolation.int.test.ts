@@ -125,6 +125,8 @@ function sample(schema: unknown, id: string, key?: string): unknown {
 }
 
 function sampleString(s: ZodLike, id: string, key: string | undefined): string {
+  // Meta's Graph ids (Cloud API phone number, business account) are digits, not our ids.
+  if (key === 'phoneNumberId' || key === 'wabaId') return '106540352242922';
   // Agent keys are `<bot id>/<agent>`: still carry B's id.
   if (isIdKey(key)) return s.safeParse(id).success ? id : `${id}/assistente`;
   if (key && /phone/i.test(key)) return '5511987654321';
@@ -174,7 +176,7 @@ async function rowsOf(sql: string, params: unknown[]): Promise<unknown[]> {
 
 /** B's rows as they stand; compared as JSON before and after every call. */
 async function snapshotB(): Promise<string> {
-  const [tenant, memberships, invitations, audit, mail, bots, webhooks] = await Promise.all([
+  const [tenant, memberships, invitations, audit, mail, bots, webhooks, cloud] = await Promise.all([
     rowsOf('select * from tenant where id = ?', [tenantB]),
     rowsOf('select * from membership where tenant_id = ? order by id', [tenantB]),
     rowsOf('select * from invitation where tenant_id = ? order by id', [tenantB]),
@@ -188,8 +190,9 @@ async function snapshotB(): Promise<string> {
        left join webhook_delivery d on d.endpoint_id = e.id where e.tenant_id = ? order by e.id, d.id`,
       [tenantB],
     ),
+    rowsOf('select * from cloud_settings where tenant_id = ? order by id', [tenantB]),
   ]);
-  return JSON.stringify({ tenant, memberships, invitations, audit, mail, bots, webhooks });
+  return JSON.stringify({ tenant, memberships, invitations, audit, mail, bots, webhooks, cloud });
 }
 
 async function call(
@@ -252,6 +255,13 @@ beforeAll(async () => {
   });
   await asB.tenant.rename({ name: 'Bsecret Workspace Renamed' });
   const botB = await asB.bots.create({ name: 'Bsecret Bot' });
+  const cloudBotB = await asB.bots.create({ name: 'Bsecret Cloud', channel: 'cloud' });
+  await asB.cloud.save({
+    botId: cloudBotB.id,
+    phoneNumberId: '106540352242922',
+    accessToken: 'EAAG-bsecret-access-token-0000',
+    appSecret: 'bsecret-app-secret',
+  });
   // A webhook endpoint with one delivery in its log (recorded, not queued: nothing is sent).
   const hookB = await asB.webhooks.create({
     url: 'https://bsecret.example.com/hook',
@@ -275,6 +285,7 @@ beforeAll(async () => {
     ...members.flatMap((m) => [m.id, m.userId]),
     ...invitations.map((i) => i.id),
     botB.id,
+    cloudBotB.id,
     hookB.endpoint.id,
     deliveryB.id,
     ...audit.items.slice(0, 3).map((e) => e.id),

@@ -53,9 +53,23 @@ export function handleMessages(
   token: string,
   body: Body,
 ): SendOutcome {
+  const reading = body?.status === 'read';
+  const log: SendLogEntry = {
+    phoneNumberId,
+    to: typeof body?.to === 'string' ? body.to : null,
+    type: reading ? 'read' : typeof body?.type === 'string' ? body.type : 'text',
+    text: typeof body?.text?.body === 'string' ? body.text.body : null,
+    replyTo: typeof body?.context?.message_id === 'string' ? body.context.message_id : null,
+    id: null,
+    status: 200,
+    errorCode: null,
+    body,
+    at: Date.now(),
+  };
   const refuse = (code: number, message?: string) => {
     const e = graphError(code, message ? { message } : {});
-    return { status: e.status, body: e.body, log: null, followUp: null };
+    Object.assign(log, { status: e.status, errorCode: code });
+    return { status: e.status, body: e.body, log, followUp: null };
   };
   const n = ctx.numbers.get(phoneNumberId);
   if (!n) {
@@ -71,29 +85,17 @@ export function handleMessages(
   if (body?.messaging_product !== 'whatsapp')
     return refuse(100, '(#100) The parameter messaging_product is required.');
 
-  if (body.status === 'read') {
+  // Mark as read, with or without a typing indicator.
+  if (reading) {
     if (typeof body.message_id !== 'string')
       return refuse(100, '(#100) The parameter message_id is required.');
-    return { status: 200, body: { success: true }, log: null, followUp: null };
+    return { status: 200, body: { success: true }, log, followUp: null };
   }
   if (typeof body.to !== 'string' || !body.to) return refuse(100, '(#100) The parameter to is required.');
-  const type = typeof body.type === 'string' ? body.type : 'text';
-  const text = typeof body.text?.body === 'string' ? body.text.body : null;
+  const { type, text } = log;
   if (type === 'text' && !text) return refuse(100, "(#100) Param text['body'] is required.");
 
   const waId = waIdOf(body.to);
-  const log: SendLogEntry = {
-    phoneNumberId,
-    to: body.to,
-    type,
-    text,
-    replyTo: typeof body.context?.message_id === 'string' ? body.context.message_id : null,
-    id: null,
-    status: 200,
-    errorCode: null,
-    body,
-    at: Date.now(),
-  };
   const fault = ctx.faults.take({ phoneNumberId, to: body.to });
   if (fault && (fault.mode ?? defaultMode(fault.code)) === 'sync') {
     const e = graphError(fault.code, fault.details ? { details: fault.details } : {});

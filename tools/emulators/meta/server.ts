@@ -52,7 +52,7 @@ export interface MetaEmulator {
   ): Promise<{ status: number | null; body: string }>;
   inject(fault: GraphFault): void;
   clearFaults(): void;
-  /** Every send request (accepted or refused), oldest first. */
+  /** Every call to the messages edge (sends, mark-as-read and typing), accepted or refused, oldest first. */
   readonly requests: SendLogEntry[];
   /** Accepted sends (a WAMID was given). */
   readonly sent: SendLogEntry[];

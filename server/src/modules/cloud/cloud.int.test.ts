@@ -268,7 +268,12 @@ describe('Cloud API conversations', () => {
     await expect
       .poll(async () => (await repliesTo(w, bot.botId, '5511987650006'))[1]?.status, { timeout: 15_000 })
       .toBe('failed');
-    expect(sendsTo('5511987650006')).toHaveLength(1);
+    // One refusal (the typing indicator found it out); after that Meta is not called at all.
+    const refusals = w.meta.requests.filter(
+      (r) => r.phoneNumberId === bot.phoneNumberId && r.errorCode === 190,
+    );
+    expect(refusals).toHaveLength(1);
+    expect(sendsTo('5511987650006')).toHaveLength(0);
 
     const saved = await a.cloud.save({
       botId: bot.botId,
