@@ -7,6 +7,7 @@ import { apiKeysRoutes } from './features/api-keys/routes.tsx';
 import { auditRoutes } from './features/audit/routes.tsx';
 import { authRoutes } from './features/auth/routes.tsx';
 import { botRoutes } from './features/bots/routes.tsx';
+import { conversationsRoutes } from './features/conversations/routes.tsx';
 import { costsRoutes } from './features/costs/routes.tsx';
 import { hostsRoutes } from './features/hosts/routes.tsx';
 import { impersonationRoutes } from './features/impersonation/routes.tsx';
@@ -22,6 +23,7 @@ export const publicRoutes: RouteObject[] = [...authRoutes, ...impersonationRoute
 export const tenantRoutes: RouteObject[] = [
   ...overviewRoutes,
   ...botRoutes,
+  ...conversationsRoutes,
   ...teamRoutes,
   ...auditRoutes,
   ...workspaceRoutes,

@@ -1,9 +1,25 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
+import { BotConfigPage } from '../bot-config/config.page.tsx';
+import { VersionsPage } from '../bot-config/versions.page.tsx';
+import { PairingPage } from '../conversations/pairing.page.tsx';
+import { SandboxPage } from '../conversations/sandbox.page.tsx';
+import { BotLayout } from './bot.layout.tsx';
 import { BotsPage } from './bots.page.tsx';
 import { WhatsAppPage } from './whatsapp.page.tsx';
 
 /** Children of /w/:tenantId */
 export const botRoutes: RouteObject[] = [
   { path: 'bots', element: <BotsPage /> },
-  { path: 'bots/:botId/whatsapp', element: <WhatsAppPage /> },
+  {
+    path: 'bots/:botId',
+    element: <BotLayout />,
+    children: [
+      { index: true, element: <Navigate to="whatsapp" replace /> },
+      { path: 'whatsapp', element: <WhatsAppPage /> },
+      { path: 'agents', element: <BotConfigPage /> },
+      { path: 'sandbox', element: <SandboxPage /> },
+      { path: 'versions', element: <VersionsPage /> },
+      { path: 'pairing', element: <PairingPage /> },
+    ],
+  },
 ];

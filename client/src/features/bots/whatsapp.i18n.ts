@@ -2,9 +2,6 @@ import { registerStrings } from '../../lib/i18n.ts';
 
 registerStrings('whatsapp', {
   'pt-BR': {
-    title: 'WhatsApp de {{name}}',
-    description: 'Conecte o número que este bot vai usar para conversar com seus clientes.',
-    backToBots: 'Voltar para os bots',
     statusCard: 'Conexão com o WhatsApp',
     liveLost: 'Reconectando às atualizações ao vivo…',
     badge: {
@@ -116,9 +113,6 @@ registerStrings('whatsapp', {
     },
   },
   en: {
-    title: 'WhatsApp of {{name}}',
-    description: 'Link the number this bot will use to talk to your customers.',
-    backToBots: 'Back to bots',
     statusCard: 'WhatsApp connection',
     liveLost: 'Reconnecting to live updates…',
     badge: {

@@ -1,10 +1,11 @@
 // /w/:tenantId/bots/:botId/whatsapp — linking one bot's WhatsApp number, with the status live.
+// The heading and the bot's tabs come from BotLayout.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useCurrentWorkspace, useImpersonating } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { ErrorState, Loading, Notice, PageHeader } from '../../ui/ui.tsx';
+import { ErrorState, Loading, Notice } from '../../ui/ui.tsx';
 import '../team/team.i18n.ts';
 import { botAbilities } from './bot-abilities.ts';
 import { LinkCard } from './link.card.tsx';
@@ -14,7 +15,7 @@ import './whatsapp.i18n.ts';
 export function WhatsAppPage() {
   const { t } = useTranslation('whatsapp');
   const { botId = '' } = useParams();
-  const { tenantId, role } = useCurrentWorkspace();
+  const { role } = useCurrentWorkspace();
   const abilities = botAbilities(role, useImpersonating() !== null);
   const trpc = useTRPC();
   const bot = useQuery(trpc.bots.get.queryOptions({ botId }));
@@ -27,11 +28,6 @@ export function WhatsAppPage() {
   const status = live.status ?? bot.data.link;
   return (
     <>
-      <PageHeader
-        title={t('title', { name: bot.data.name })}
-        description={t('description')}
-        actions={<Link to={`/w/${tenantId}/bots`}>{t('backToBots')}</Link>}
-      />
       {abilities.link === 'role' && role && (
         <Notice tone="warning">{t('cannotManage', { role: t(`team:roles.${role}`) })}</Notice>
       )}

@@ -27,6 +27,7 @@ registerStrings('layout', {
       providers: 'Provedores de IA',
       outbox: 'Caixa de saída',
       audit: 'Auditoria global',
+      'dead-letters': 'Mensagens com falha',
     },
     workspace: 'Espaço de trabalho',
     newWorkspaceOption: '+ Novo espaço de trabalho',
@@ -42,11 +43,6 @@ registerStrings('layout', {
     noAccessText: 'Este espaço de trabalho não existe ou você não é membro dele.',
     comingSoon: 'Em breve: {{what}}',
     placeholder: {
-      conversations: {
-        title: 'Conversas',
-        what: 'conversas com clientes',
-        text: 'Aqui você vai ler as conversas dos seus bots com os clientes e assumir o atendimento quando precisar.',
-      },
       analytics: {
         title: 'Análises',
         what: 'análises de uso',
@@ -85,6 +81,7 @@ registerStrings('layout', {
       providers: 'AI providers',
       outbox: 'Outbox',
       audit: 'Global audit',
+      'dead-letters': 'Failed messages',
     },
     workspace: 'Workspace',
     newWorkspaceOption: '+ New workspace',
@@ -100,11 +97,6 @@ registerStrings('layout', {
     noAccessText: 'This workspace does not exist or you are not a member of it.',
     comingSoon: 'Coming soon: {{what}}',
     placeholder: {
-      conversations: {
-        title: 'Conversations',
-        what: 'customer conversations',
-        text: 'Here you will read your bots’ conversations with customers and take over when needed.',
-      },
       analytics: {
         title: 'Analytics',
         what: 'usage analytics',

@@ -1,10 +1,10 @@
-// Workspace sections that later issues build (conversations, analytics, billing). Until then
+// Workspace sections that later issues build (analytics, billing). Until then
 // the page says honestly what will live here instead of pretending with fake data.
 import { useTranslation } from 'react-i18next';
 import { EmptyState, PageHeader } from '../../ui/ui.tsx';
 import './layout.i18n.ts';
 
-export type PlaceholderSection = 'conversations' | 'analytics' | 'billing';
+export type PlaceholderSection = 'analytics' | 'billing';
 
 export function PlaceholderPage({ section }: { section: PlaceholderSection }) {
   const { t } = useTranslation('layout');

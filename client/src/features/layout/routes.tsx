@@ -10,7 +10,7 @@ import { RouteError } from './route-error.tsx';
 import { TenantScope } from './tenant-scope.tsx';
 
 /** Sections built by later issues; the others (overview, bots, team …) come from tenantRoutes. */
-const PLACEHOLDERS: PlaceholderSection[] = ['conversations', 'analytics', 'billing'];
+const PLACEHOLDERS: PlaceholderSection[] = ['analytics', 'billing'];
 
 export function layoutRoutes(parts: {
   publicRoutes: RouteObject[];
