@@ -21,6 +21,8 @@ import { sandboxSender, WebSender } from './modules/conversation/channels.ts';
 import { ConversationQueries } from './modules/conversation/conversation.queries.ts';
 import { ConversationRepository } from './modules/conversation/conversation.repository.ts';
 import { ConversationService } from './modules/conversation/conversation.service.ts';
+import { DeadLetterNames } from './modules/conversation/dead-letters.repository.ts';
+import { DeadLetterService } from './modules/conversation/dead-letters.service.ts';
 import { PipelineService } from './modules/conversation/pipeline.service.ts';
 import type { OutgoingEmail } from './modules/email/mailer.ts';
 import { ApiKeyRepository } from './modules/gateway/api-keys/api-key.repository.ts';
@@ -386,6 +388,18 @@ export class Container {
           botExists: async (tenantId, botId) =>
             Boolean(await new BotRepository(this.em).find(tenantId, botId)),
           emit: this.emitWebhook,
+        }),
+    );
+  }
+  /** Staff: pipeline jobs that used up their retries (bull's failed set), retry and discard. */
+  get deadLetters() {
+    return this.once(
+      'deadLetters',
+      () =>
+        new DeadLetterService({
+          queue: this.deps.conversations.queue,
+          names: new DeadLetterNames(this.em, this.tenantRepository),
+          audit: this.audit,
         }),
     );
   }

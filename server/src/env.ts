@@ -72,6 +72,10 @@ const ZEnv = z.object({
   HOST_STALE_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Messages the pipeline handles at once per server process (each mostly waits on the LLM). */
   PIPELINE_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(32),
+  /** Attempts per inbound message, the first included; after the last it is a dead letter. */
+  PIPELINE_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Wait after a message's first failed attempt; each later wait doubles. */
+  PIPELINE_BACKOFF_MS: z.coerce.number().int().min(1).default(2_000),
   /** Replies a bot may send per chat and in total per minute (WhatsApp bans numbers that blast). */
   SEND_PER_CHAT_PER_MINUTE: z.coerce.number().int().min(1).default(12),
   SEND_PER_BOT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -83,6 +83,7 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
         perContactPerMinute: env.SEND_PER_CHAT_PER_MINUTE,
         perBotPerMinute: env.SEND_PER_BOT_PER_MINUTE,
       },
+      retry: { attempts: env.PIPELINE_ATTEMPTS, backoffMs: env.PIPELINE_BACKOFF_MS },
     }),
   };
 }

@@ -5,6 +5,7 @@ export * from './schemas/bot-config.ts';
 export * from './schemas/bots.ts';
 export * from './schemas/cloud.ts';
 export * from './schemas/conversations.ts';
+export * from './schemas/dead-letters.ts';
 export * from './schemas/gateway.ts';
 export * from './schemas/meta.ts';
 export * from './schemas/permissions.ts';

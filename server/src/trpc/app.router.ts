@@ -6,6 +6,7 @@ import { botRouter } from '../modules/bot/bot.router.ts';
 import { botConfigRouter } from '../modules/bot-config/bot-config.router.ts';
 import { cloudRouter } from '../modules/cloud/cloud.router.ts';
 import { conversationRouter } from '../modules/conversation/conversation.router.ts';
+import { deadLettersRouter } from '../modules/conversation/dead-letters.router.ts';
 import { gatewayRouter } from '../modules/gateway/gateway.router.ts';
 import { providersRouter } from '../modules/gateway/providers/provider.router.ts';
 import { impersonationRouter } from '../modules/impersonation/impersonation.router.ts';
@@ -34,6 +35,7 @@ export const appRouter = router({
   hosts: hostsRouter,
   botConfig: botConfigRouter,
   conversations: conversationRouter,
+  deadLetters: deadLettersRouter,
   meta: metaRouter,
   webhooks: webhookRouter,
   cloud: cloudRouter,

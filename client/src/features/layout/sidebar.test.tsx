@@ -68,6 +68,7 @@ describe('Sidebar', () => {
       '/staff/providers',
       '/staff/outbox',
       '/staff/audit',
+      '/staff/dead-letters',
     ]);
   });
 });

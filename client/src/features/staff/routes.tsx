@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { StaffDeadLettersPage } from './dead-letters.page.tsx';
 import { StaffOutboxPage } from './outbox.page.tsx';
 import { StaffProvidersPage } from './providers.page.tsx';
 import { StaffAuditPage } from './staff-audit.page.tsx';
@@ -14,4 +15,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/outbox', element: <StaffOutboxPage /> },
   { path: 'staff/audit', element: <StaffAuditPage /> },
   { path: 'staff/providers', element: <StaffProvidersPage /> },
+  { path: 'staff/dead-letters', element: <StaffDeadLettersPage /> },
 ];

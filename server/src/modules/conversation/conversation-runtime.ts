@@ -16,8 +16,6 @@ import { SendThrottle } from './send-throttle.ts';
 
 export const PIPELINE_QUEUE = 'pipeline';
 const JOB_OPTIONS = {
-  attempts: 6,
-  backoff: { type: 'exponential', delay: 2_000 },
   removeOnComplete: { age: 24 * 3600, count: 50_000 },
   removeOnFail: false,
 } as const;
@@ -33,6 +31,7 @@ export class ConversationRuntime {
   /** A bot never changes workspace, so the lookup is made once per bot and process. */
   private readonly botTenant = new Map<string, string>();
   private deps: Deps | null = null;
+  private readonly retry: { attempts: number; backoff: { type: 'exponential'; delay: number } };
 
   constructor(d: {
     redisUrl: string;
@@ -41,14 +40,24 @@ export class ConversationRuntime {
     prefix: string;
     logger: Logger;
     limits: { perContactPerMinute: number; perBotPerMinute: number };
+    /** Attempts per message and the first backoff (env PIPELINE_ATTEMPTS, PIPELINE_BACKOFF_MS). */
+    retry?: { attempts: number; backoffMs: number };
   }) {
+    this.retry = {
+      attempts: d.retry?.attempts ?? 6,
+      backoff: { type: 'exponential', delay: d.retry?.backoffMs ?? 2_000 },
+    };
     this.queue = new Bull(PIPELINE_QUEUE, d.redisUrl, { prefix: d.queuePrefix });
     this.throttle = new SendThrottle(d.redis, d.prefix, d.limits);
     this.health = new ConfigHealth(d.redis, d.prefix, d.logger);
   }
 
   async enqueue(input: PipelineInput): Promise<void> {
-    await this.queue.add(input, { ...JOB_OPTIONS, jobId: pipelineJobId(input.botId, input.externalId) });
+    await this.queue.add(input, {
+      ...JOB_OPTIONS,
+      ...this.retry,
+      jobId: pipelineJobId(input.botId, input.externalId),
+    });
   }
 
   /** Starts the workers and hooks bot-host events; called once the process's Deps exist. */
