@@ -2,9 +2,10 @@
 // staff user.
 // Idempotent: running it again finds the same people and changes nothing.
 
-import type { Role } from '@colmeia/shared';
+import { defaultBotConfig, type Role } from '@colmeia/shared';
 import { hash } from '@node-rs/argon2';
 import { Bot } from '../modules/bot/bot.entity.ts';
+import { BotConfigVersion } from '../modules/bot-config/bot-config-version.entity.ts';
 import { Membership } from '../modules/member/membership.entity.ts';
 import { Tenant } from '../modules/tenant/tenant.entity.ts';
 import { User } from '../modules/user/user.entity.ts';
@@ -67,6 +68,21 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
     // One bot per workspace, not linked yet: the newcomer links it with the demo phone.
     const bot = em.create(Bot, { tenant: tenant.id, name: 'Atendimento' });
     em.create(WaSession, { bot: bot.id, tenant: tenant.id });
+    const config = defaultBotConfig('Atendimento');
+    em.create(BotConfigVersion, {
+      tenant: tenant.id,
+      bot: bot.id,
+      version: 1,
+      config: {
+        ...config,
+        dm: { policy: 'open', allowFrom: [] },
+        groups: { ...config.groups, policy: 'open' },
+      },
+      kind: 'save',
+      note: 'Demo: open to every contact and group so the sandbox answers right away',
+      authorId: null,
+      authorEmail: null,
+    });
   }
   await em.flush();
   return { created: true };
