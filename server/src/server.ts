@@ -91,7 +91,8 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
 export async function startServer(env: Env, opts: { redisPrefix?: string } = {}): Promise<RunningServer> {
   const deps = await buildDeps(env, opts);
   const app = createApp(deps);
-  deps.whatsapp.consume();
+  // Host events carry inbound messages whose first attempt runs in the consumer: same concurrency.
+  deps.whatsapp.consume(env.PIPELINE_CONCURRENCY);
   deps.conversations.start(deps, env.PIPELINE_CONCURRENCY);
   deps.whatsapp.events.listeners.push(linkWebhooks(deps));
   deps.webhooks.consume();

@@ -89,7 +89,7 @@ export class ConversationRuntime {
       tenantId = session.tenant;
       this.botTenant.set(event.tenantId, tenantId);
     }
-    if (event.type === 'message.in') await this.enqueue(fromHostEvent(event, tenantId));
+    if (event.type === 'message.in') await this.handleNow(deps, fromHostEvent(event, tenantId));
     else
       await createContainer(deps).conversations.applyAck(
         tenantId,
@@ -97,6 +97,20 @@ export class ConversationRuntime {
         event.waMessageId,
         event.ack,
       );
+  }
+
+  /**
+   * A bot-host message is already a durable job (the host-events queue), so its first attempt runs
+   * right here, saving a queue hop; if it fails, it moves to the pipeline queue, which owns the
+   * retries, the backoff and the dead letters.
+   */
+  private async handleNow(deps: Deps, input: PipelineInput): Promise<void> {
+    try {
+      await createContainer(deps).pipeline.handle(input);
+    } catch (err) {
+      deps.logger.warn({ err, botId: input.botId, externalId: input.externalId }, 'message queued for retry');
+      await this.enqueue(input);
+    }
   }
 
   async close(): Promise<void> {

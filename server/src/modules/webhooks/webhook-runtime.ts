@@ -34,6 +34,8 @@ export const DEFAULT_WEBHOOK_OPTIONS: Omit<WebhookOptions, 'publicOnly'> = {
   concurrency: 8,
 };
 
+const SUBSCRIPTION_TTL_MS = 5_000;
+
 export interface WebhookEvent {
   /** Stable id of what happened (a message id…): emitting it again delivers nothing new. */
   id: string;
@@ -66,6 +68,11 @@ export class TenantWebhooks {
     this.queue.on('error', (err) => d.logger.warn({ err }, 'webhook queue error'));
   }
 
+  private readonly subscriptions = new Map<
+    string,
+    { at: number; value: Promise<{ id: string; enabled: boolean; events: string[] }[]> }
+  >();
+
   /** Wait after `attemptsMade` failed attempts before the next one. */
   retryDelayMs(attemptsMade: number): number {
     return Math.round(this.o.backoffMs * this.o.backoffFactor ** Math.max(0, attemptsMade - 1));
@@ -77,11 +84,31 @@ export class TenantWebhooks {
    * double deliveries. Throws when the database or Redis is unreachable, or on a malformed event id.
    */
   async emit(tenantId: string, event: WebhookEvent): Promise<void> {
-    const repo = new WebhookRepository(this.d.orm.em.fork());
-    const endpoints = (await repo.listEndpoints(tenantId)).filter(
+    const endpoints = (await this.subscribed(tenantId)).filter(
       (e) => e.enabled && (e.events.includes(WEBHOOK_ALL_EVENTS) || e.events.includes(event.type)),
     );
-    if (endpoints.length) await this.deliver(repo, tenantId, endpoints, event);
+    if (endpoints.length)
+      await this.deliver(new WebhookRepository(this.d.orm.em.fork()), tenantId, endpoints, event);
+  }
+
+  /**
+   * A workspace's endpoints, kept for a few seconds: every message emits two events, and most
+   * workspaces have no endpoint at all. Changes made in this process drop the entry at once
+   * (forget); another server instance sees them within SUBSCRIPTION_TTL_MS.
+   */
+  private subscribed(tenantId: string): Promise<{ id: string; enabled: boolean; events: string[] }[]> {
+    const hit = this.subscriptions.get(tenantId);
+    if (hit && Date.now() - hit.at < SUBSCRIPTION_TTL_MS) return hit.value;
+    const value = new WebhookRepository(this.d.orm.em.fork())
+      .listEndpoints(tenantId)
+      .then((rows) => rows.map((e) => ({ id: e.id, enabled: e.enabled, events: e.events })));
+    value.catch(() => this.subscriptions.delete(tenantId));
+    this.subscriptions.set(tenantId, { at: Date.now(), value });
+    return value;
+  }
+
+  forget(tenantId: string): void {
+    this.subscriptions.delete(tenantId);
   }
 
   /** Records and queues one event for the given endpoints; returns the delivery ids. */

@@ -25,7 +25,7 @@ export interface WebhookServiceDeps {
   repo: WebhookRepository;
   audit: Pick<AuditService, 'record'>;
   box: SecretBox;
-  runtime: Pick<TenantWebhooks, 'deliver'>;
+  runtime: Pick<TenantWebhooks, 'deliver' | 'forget'>;
   /** Production: https and public addresses only. */
   strictUrls: boolean;
 }
@@ -63,6 +63,7 @@ export class WebhookService {
       createdByEmail: actor.impersonator?.email ?? actor.email,
     });
     await this.d.repo.flush();
+    this.d.runtime.forget(tenantId);
     await this.audited(actor, tenantId, 'webhook.created', row, snapshot(row));
     return { endpoint: endpointDto(row), secret };
   }
@@ -85,6 +86,7 @@ export class WebhookService {
     );
     if (changed.length === 0) return endpointDto(row);
     await this.d.repo.flush();
+    this.d.runtime.forget(tenantId);
     const after = snapshot(row);
     const changes = Object.fromEntries(changed.map((k) => [k, { from: audited[k], to: after[k] }]));
     await this.audited(actor, tenantId, 'webhook.updated', row, { changes });
@@ -110,6 +112,7 @@ export class WebhookService {
     const row = await this.find(tenantId, id);
     this.d.repo.removeEndpoint(row);
     await this.d.repo.flush();
+    this.d.runtime.forget(tenantId);
     await this.audited(actor, tenantId, 'webhook.deleted', row, snapshot(row));
   }
 
