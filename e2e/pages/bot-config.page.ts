@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** A bot's section tabs (WhatsApp, Agents & rules, Sandbox, Versions, Pairing requests). */
+/** A bot's section tabs (WhatsApp or Cloud API, Agents & rules, Sandbox, Versions, Pairing requests). */
 export class BotTabs {
   readonly page: Page;
   readonly nav: Locator;
@@ -11,7 +11,7 @@ export class BotTabs {
   }
 
   open(
-    name: 'WhatsApp' | 'Agentes e regras' | 'Sandbox' | 'Versões' | 'Pedidos de pareamento',
+    name: 'WhatsApp' | 'Cloud API' | 'Agentes e regras' | 'Sandbox' | 'Versões' | 'Pedidos de pareamento',
   ): Promise<void> {
     return this.nav.getByRole('link', { name, exact: true }).click();
   }
@@ -43,6 +43,13 @@ export class BotConfigPage {
     this.note = this.form.getByLabel('Nota da versão (opcional)');
     this.saveButton = this.form.getByRole('button', { name: 'Salvar configuração' });
     this.saved = page.getByRole('status').filter({ hasText: 'Configuração salva como nova versão.' });
+  }
+
+  /** A direct-message policy ("Qualquer pessoa", "Somente a lista" …) by its label. */
+  dmPolicy(label: string): Locator {
+    return this.form
+      .getByRole('group', { name: 'Quem pode conversar com o bot em mensagens diretas' })
+      .getByRole('radio', { name: label });
   }
 
   agent(name: string): Locator {

@@ -36,11 +36,22 @@ export class BotsPage {
     return this.table.getByRole('link', { name: `WhatsApp de ${name}`, exact: true });
   }
 
-  /** Opens the "new bot" dialog, names the bot and creates it (the app then opens its WhatsApp page). */
-  async create(name: string): Promise<void> {
+  /**
+   * Opens the "new bot" dialog, names the bot and creates it (the app then opens its WhatsApp page,
+   * or its Cloud API settings for a Cloud API bot).
+   */
+  async create(name: string, channel: 'web' | 'cloud' = 'web'): Promise<void> {
     await this.addButton.click();
     await this.nameField.fill(name);
+    if (channel === 'cloud') await this.channel('cloud').check();
     await this.nameDialog.getByRole('button', { name: 'Criar bot' }).click();
+  }
+
+  /** The channel choice of the "new bot" dialog. */
+  channel(channel: 'web' | 'cloud'): Locator {
+    const name = channel === 'cloud' ? 'WhatsApp Business Cloud API (Meta)' : 'WhatsApp (ler um QR code)';
+    // The radio's name is its label and description; the label alone is a unique part of it.
+    return this.nameDialog.getByRole('radio', { name });
   }
 
   async rename(from: string, to: string): Promise<void> {

@@ -6,6 +6,7 @@ registerStrings('botLayout', {
     tabs: 'Seções do bot',
     tab: {
       whatsapp: 'WhatsApp',
+      cloud: 'Cloud API',
       agents: 'Agentes e regras',
       sandbox: 'Sandbox',
       versions: 'Versões',
@@ -13,6 +14,7 @@ registerStrings('botLayout', {
     },
     title: {
       whatsapp: 'WhatsApp de {{name}}',
+      cloud: 'Cloud API de {{name}}',
       agents: 'Agentes e regras de {{name}}',
       sandbox: 'Sandbox de {{name}}',
       versions: 'Versões de {{name}}',
@@ -20,6 +22,7 @@ registerStrings('botLayout', {
     },
     description: {
       whatsapp: 'Conecte o número que este bot vai usar para conversar com seus clientes.',
+      cloud: 'O número deste bot na API oficial do WhatsApp (Meta): configuração, webhook e verificação.',
       agents:
         'Quem responde, como, e em quais conversas: agentes, políticas de mensagens diretas e grupos, e vínculos.',
       sandbox: 'Teste a configuração em vigor sem usar o WhatsApp.',
@@ -32,6 +35,7 @@ registerStrings('botLayout', {
     tabs: 'Bot sections',
     tab: {
       whatsapp: 'WhatsApp',
+      cloud: 'Cloud API',
       agents: 'Agents & rules',
       sandbox: 'Sandbox',
       versions: 'Versions',
@@ -39,6 +43,7 @@ registerStrings('botLayout', {
     },
     title: {
       whatsapp: 'WhatsApp of {{name}}',
+      cloud: 'Cloud API of {{name}}',
       agents: 'Agents & rules of {{name}}',
       sandbox: 'Sandbox of {{name}}',
       versions: 'Versions of {{name}}',
@@ -46,6 +51,7 @@ registerStrings('botLayout', {
     },
     description: {
       whatsapp: 'Link the number this bot will use to talk to your customers.',
+      cloud: "This bot's number on WhatsApp's official API (Meta): settings, webhook and verification.",
       agents:
         'Who answers, how, and in which chats: agents, direct-message and group policies, and bindings.',
       sandbox: 'Try the configuration in force without WhatsApp.',

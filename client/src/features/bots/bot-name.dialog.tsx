@@ -1,24 +1,27 @@
-// Naming a bot: the same small form creates a bot or renames one.
-import { ZBotName } from '@colmeia/shared';
+// Naming a bot: the same small form creates a bot or renames one. Creating also asks how its number
+// connects: a phone linked by QR code (WhatsApp Web) or a number on Meta's Cloud API.
+import { type BotDto, ZBotChannel, ZBotName } from '@colmeia/shared';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { applyServerErrors } from '../../lib/forms.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { Button, FormError, TextField } from '../../ui/ui.tsx';
+import { RadioCards } from '../bot-config/fields.tsx';
 import { Modal } from '../workspace/modal.tsx';
+import '../bot-config/bot-config.css'; // .radio-cards
 import './bots.i18n.ts';
 
-const ZForm = z.object({ name: ZBotName });
+const ZForm = z.object({ name: ZBotName, channel: ZBotChannel });
 
-/** `bot` null creates a new bot; `onSaved` gets the created or renamed bot's id. */
+/** `bot` null creates a new bot; `onSaved` gets the created or renamed bot. */
 export function BotNameDialog(props: {
   open: boolean;
   bot: { id: string; name: string } | null;
   onClose: () => void;
-  onSaved: (botId: string) => void;
+  onSaved: (bot: Pick<BotDto, 'id' | 'channel'>) => void;
 }) {
   const { t } = useTranslation('bots');
   return (
@@ -35,15 +38,18 @@ function BotNameForm({
 }: {
   bot: { id: string; name: string } | null;
   onClose: () => void;
-  onSaved: (botId: string) => void;
+  onSaved: (bot: Pick<BotDto, 'id' | 'channel'>) => void;
 }) {
   const { t } = useTranslation('bots');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm({ resolver: zodResolver(ZForm), defaultValues: { name: bot?.name ?? '' } });
-  const saved = async (result: { id: string }) => {
+  const form = useForm({
+    resolver: zodResolver(ZForm),
+    defaultValues: { name: bot?.name ?? '', channel: 'web' as BotDto['channel'] },
+  });
+  const saved = async (result: BotDto) => {
     await queryClient.invalidateQueries({ queryKey: trpc.bots.list.queryKey() });
-    onSaved(result.id);
+    onSaved(result);
   };
   const onError = (error: unknown) => applyServerErrors(error, form.setError);
   const create = useMutation(trpc.bots.create.mutationOptions({ onSuccess: saved, onError }));
@@ -54,8 +60,8 @@ function BotNameForm({
     <form
       noValidate
       aria-label={bot ? t('renameTitle') : t('createTitle')}
-      onSubmit={form.handleSubmit(({ name }) =>
-        bot ? rename.mutate({ botId: bot.id, name }) : create.mutate({ name }),
+      onSubmit={form.handleSubmit(({ name, channel }) =>
+        bot ? rename.mutate({ botId: bot.id, name }) : create.mutate({ name, channel }),
       )}
     >
       <TextField
@@ -67,6 +73,25 @@ function BotNameForm({
         error={form.formState.errors.name?.message}
         {...form.register('name')}
       />
+      {!bot && (
+        <Controller
+          control={form.control}
+          name="channel"
+          render={({ field }) => (
+            <RadioCards
+              legend={t('channelLegend')}
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              options={ZBotChannel.options.map((channel) => ({
+                value: channel,
+                label: t(`channelOption.${channel}`),
+                description: t(`channelOption.${channel}Text`),
+              }))}
+            />
+          )}
+        />
+      )}
       <FormError error={form.formState.errors.name ? null : mutation.error} />
       <div className="dialog-actions">
         <Button variant="secondary" onClick={onClose}>

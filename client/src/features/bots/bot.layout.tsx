@@ -1,17 +1,17 @@
 // /w/:tenantId/bots/:botId/* — the frame of a bot's pages: its name and the current section as the
-// heading, the section tabs, and the automatic-rollback banner; the section renders below.
+// heading, the section tabs (the number's tab depends on the channel: WhatsApp QR link or Cloud
+// API), and the automatic-rollback banner; the section renders below. The bot's bare URL, or a tab
+// of the other channel, leads to its number's tab.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { useCurrentWorkspace } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ErrorState, Loading, PageHeader } from '../../ui/ui.tsx';
 import { RollbackBanner } from '../bot-config/rollback-banner.tsx';
+import { botHomeTab, botTabs, currentTab } from './bot-tabs.ts';
 import '../costs/costs.css'; // .tabs
 import './bot-layout.i18n.ts';
-
-export const BOT_TABS = ['whatsapp', 'agents', 'sandbox', 'versions', 'pairing'] as const;
-export type BotTab = (typeof BOT_TABS)[number];
 
 export function BotLayout() {
   const { t } = useTranslation('botLayout');
@@ -21,10 +21,12 @@ export function BotLayout() {
   const trpc = useTRPC();
   const bot = useQuery(trpc.bots.get.queryOptions({ botId }));
   const base = `/w/${tenantId}/bots/${botId}`;
-  const tab: BotTab = BOT_TABS.find((x) => pathname.startsWith(`${base}/${x}`)) ?? 'whatsapp';
 
   if (bot.isPending) return <Loading />;
   if (bot.isError) return <ErrorState error={bot.error} onRetry={() => void bot.refetch()} />;
+  const { channel } = bot.data;
+  const tab = currentTab(pathname, base, channel);
+  if (!tab) return <Navigate to={`${base}/${botHomeTab(channel)}`} replace />;
   return (
     <>
       <PageHeader
@@ -33,7 +35,7 @@ export function BotLayout() {
         actions={<Link to={`/w/${tenantId}/bots`}>{t('backToBots')}</Link>}
       />
       <nav className="tabs" aria-label={t('tabs')}>
-        {BOT_TABS.map((x) => (
+        {botTabs(channel).map((x) => (
           <NavLink key={x} to={`${base}/${x}`}>
             {t(`tab.${x}`)}
           </NavLink>

@@ -1,4 +1,5 @@
-// /w/:tenantId/bots — the workspace's bots: add, rename, delete, and the way to each WhatsApp page.
+// /w/:tenantId/bots — the workspace's bots: add (QR-linked or Cloud API), rename, delete, and the
+// way to each bot's number page.
 import type { BotDto } from '@colmeia/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -11,6 +12,7 @@ import '../team/team.i18n.ts';
 import { ConfirmDialog } from '../workspace/confirm.dialog.tsx';
 import { botAbilities } from './bot-abilities.ts';
 import { BotNameDialog } from './bot-name.dialog.tsx';
+import { botHomeTab } from './bot-tabs.ts';
 import { BotsTable } from './bots.table.tsx';
 import { GuardedButton } from './guarded-button.tsx';
 import './bots.i18n.ts';
@@ -81,9 +83,10 @@ export function BotsPage() {
         open={dialog?.kind === 'create' || dialog?.kind === 'rename'}
         bot={dialog?.kind === 'rename' ? dialog.bot : null}
         onClose={close}
-        onSaved={(botId) => {
-          // A new bot's next step is linking its number.
-          if (dialog?.kind === 'create') void navigate(`/w/${tenantId}/bots/${botId}/whatsapp`);
+        onSaved={(bot) => {
+          // A new bot's next step is linking its number (QR) or filling in its Cloud API settings.
+          if (dialog?.kind === 'create')
+            void navigate(`/w/${tenantId}/bots/${bot.id}/${botHomeTab(bot.channel)}`);
           close();
         }}
       />

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { i18n } from '../../lib/i18n.ts';
 import '../hosts/hosts.i18n.ts';
 import './bots.i18n.ts';
+import './bot-layout.i18n.ts';
+import './cloud.i18n.ts';
 import { linkPhase } from './link-state.ts';
 import './whatsapp.i18n.ts';
 
@@ -14,7 +16,7 @@ function keys(bundle: Record<string, unknown>, prefix = ''): string[] {
 }
 
 describe('bots, WhatsApp and hosts strings', () => {
-  for (const ns of ['bots', 'whatsapp', 'hosts', 'reasons']) {
+  for (const ns of ['bots', 'botLayout', 'cloud', 'cloudValidation', 'whatsapp', 'hosts', 'reasons']) {
     it(`has the same ${ns} keys in Portuguese and English`, () => {
       const pt = keys(i18n.getResourceBundle('pt-BR', ns)).sort();
       const en = keys(i18n.getResourceBundle('en', ns)).sort();

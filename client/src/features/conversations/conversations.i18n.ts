@@ -43,6 +43,20 @@ registerStrings('conversations', {
       incoming: 'Mensagem recebida',
       media: '[{{type}}]',
     },
+    sendError: {
+      window:
+        'Fora da janela de 24 horas do WhatsApp: o contato escreveu pela última vez há mais de 24 horas. Nesse caso o WhatsApp só aceita uma mensagem de modelo (template) aprovada pela Meta, então a resposta não foi enviada. Quando o contato escrever de novo, o bot volta a responder normalmente.',
+      undeliverable:
+        'O WhatsApp não conseguiu entregar a mensagem: o número pode não ter WhatsApp, usar uma versão antiga do app ou não ter aceitado os termos mais recentes.',
+      token:
+        'A Meta recusou o token de acesso (expirado ou revogado). Salve um novo token na aba Cloud API do bot para ele voltar a responder.',
+      notConfigured:
+        'A Cloud API deste bot não está configurada: falta o ID do número ou o token de acesso. Complete a aba Cloud API do bot.',
+      rateLimited:
+        'A Meta limitou os envios (muitas mensagens em pouco tempo) e as novas tentativas também falharam.',
+      other: 'Não foi possível enviar esta resposta.',
+      detail: 'Detalhe técnico',
+    },
     status: {
       received: 'Recebida',
       answered: 'Respondida',
@@ -229,6 +243,19 @@ registerStrings('conversations', {
       reply: "The bot's reply",
       incoming: 'Message received',
       media: '[{{type}}]',
+    },
+    sendError: {
+      window:
+        "Outside WhatsApp's 24-hour window: the contact last wrote more than 24 hours ago. WhatsApp then only accepts a template message approved by Meta, so the reply was not sent. When the contact writes again, the bot answers as usual.",
+      undeliverable:
+        'WhatsApp could not deliver the message: the number may not have WhatsApp, may use an old version of the app or may not have accepted the latest terms.',
+      token:
+        "Meta refused the access token (expired or revoked). Save a new token in the bot's Cloud API tab so it answers again.",
+      notConfigured:
+        "This bot's Cloud API is not set up: the phone number id or the access token is missing. Complete the bot's Cloud API tab.",
+      rateLimited: 'Meta throttled the sends (too many messages too quickly) and the retries failed too.',
+      other: 'This reply could not be sent.',
+      detail: 'Technical detail',
     },
     status: {
       received: 'Received',

@@ -1,12 +1,13 @@
 // One message of a transcript: inbound on the left (with the author in groups, and the rule when
 // the bot stayed quiet), the bot's replies on the right with agent, model, tokens, cost, delivery
-// status and 👍/👎 feedback.
+// status and 👍/👎 feedback; a failed reply says why in plain words (the 24-hour window above all).
 import type { MessageRow } from '@colmeia/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { formatUsd } from '../costs/money.ts';
 import { MESSAGE_STATUS_TONE } from './outcome.ts';
 import { ruleLabel } from './outcome-text.ts';
+import { describeSendError } from './send-error.ts';
 import './conversations.i18n.ts';
 
 const TONE_CLASS = { ok: 'badge-ok', warning: 'badge-warning', danger: 'badge-danger', neutral: '' };
@@ -53,11 +54,14 @@ export function MessageBubble(props: {
         )}
         {out && m.costNano !== null && <span>{t('meta.cost', { cost: formatUsd(m.costNano / 1e9) })}</span>}
       </p>
-      {m.error && (
-        <p className="field-error small" role="note">
-          {m.error}
-        </p>
-      )}
+      {m.error &&
+        (out ? (
+          <SendErrorNote error={m.error} />
+        ) : (
+          <p className="field-error small" role="note">
+            {m.error}
+          </p>
+        ))}
       {out && (
         <fieldset className="feedback">
           <legend className="visually-hidden">{t('feedback.label')}</legend>
@@ -77,5 +81,20 @@ export function MessageBubble(props: {
         </fieldset>
       )}
     </li>
+  );
+}
+
+/** A failed reply: what it means and what to do, with the server's own words for support. */
+function SendErrorNote({ error }: { error: string }) {
+  const { t } = useTranslation('conversations');
+  const { kind } = describeSendError(error);
+  return (
+    <div className="send-error" role="note">
+      <p className="field-error small">{t(`sendError.${kind}`)}</p>
+      <details className="small muted">
+        <summary>{t('sendError.detail')}</summary>
+        <code>{error}</code>
+      </details>
+    </div>
   );
 }
