@@ -15,7 +15,20 @@ describe('overview figures', () => {
         bot('new'),
         bot('qr'),
       ]),
-    ).toEqual({ total: 7, connected: 2, problem: 2, unlinked: 2, inProgress: 1 });
+    ).toEqual({ total: 7, connected: 2, problem: 2, unlinked: 2, inProgress: 1, cloud: 0 });
+  });
+
+  it('count Cloud API numbers on their own, not as unlinked', () => {
+    const cloud = { channel: 'cloud', link: { state: 'new', lastReason: null } } as never;
+    const web = { channel: 'web', link: { state: 'ready', lastReason: null } } as never;
+    expect(botCounts([cloud, web])).toEqual({
+      total: 2,
+      connected: 1,
+      problem: 0,
+      unlinked: 0,
+      inProgress: 0,
+      cloud: 1,
+    });
   });
 
   it('count chats with a message since local midnight', () => {

@@ -10,11 +10,26 @@ export type BotCounts = {
   problem: number;
   unlinked: number;
   inProgress: number;
+  /** Cloud API numbers: no QR link to count; their state lives on the bot's Cloud API tab. */
+  cloud: number;
 };
 
-export function botCounts(bots: readonly { link: Pick<LinkStatus, 'state' | 'lastReason'> }[]): BotCounts {
-  const counts: BotCounts = { total: bots.length, connected: 0, problem: 0, unlinked: 0, inProgress: 0 };
+export function botCounts(
+  bots: readonly { channel?: string; link: Pick<LinkStatus, 'state' | 'lastReason'> }[],
+): BotCounts {
+  const counts: BotCounts = {
+    total: bots.length,
+    connected: 0,
+    problem: 0,
+    unlinked: 0,
+    inProgress: 0,
+    cloud: 0,
+  };
   for (const bot of bots) {
+    if (bot.channel === 'cloud') {
+      counts.cloud++;
+      continue;
+    }
     const phase = linkPhase(bot.link);
     if (phase === 'connected') counts.connected++;
     else if (phase === 'disconnected' || phase === 'failed') counts.problem++;

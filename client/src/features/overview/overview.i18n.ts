@@ -16,6 +16,8 @@ registerStrings('overview', {
     botsInProgress_other: '{{count}} conectando',
     botsUnlinked_one: '{{count}} sem número conectado',
     botsUnlinked_other: '{{count}} sem número conectado',
+    botsCloud_one: '{{count}} número na Cloud API (Meta)',
+    botsCloud_other: '{{count}} números na Cloud API (Meta)',
     seeBots: 'Ver bots',
     activeToday: 'Conversas ativas hoje',
     activeTodayHint:
@@ -42,6 +44,8 @@ registerStrings('overview', {
     botsInProgress_other: '{{count}} connecting',
     botsUnlinked_one: '{{count}} without a linked number',
     botsUnlinked_other: '{{count}} without a linked number',
+    botsCloud_one: '{{count}} Cloud API (Meta) number',
+    botsCloud_other: '{{count}} Cloud API (Meta) numbers',
     seeBots: 'See bots',
     activeToday: 'Chats active today',
     activeTodayHint: "Chats with a message since midnight (this browser's time), sandbox chats included.",

@@ -78,12 +78,16 @@ function BotsCard({ tenantId }: { tenantId: string }) {
       ) : (
         <>
           <p className="stat">
-            {t('connectedOf', { connected: formatNumber(c.connected), total: formatNumber(c.total) })}
+            {t('connectedOf', {
+              connected: formatNumber(c.connected),
+              total: formatNumber(c.total - c.cloud),
+            })}
           </p>
           <ul className="muted small">
             {c.problem > 0 && <li>{t('botsProblem', { count: c.problem })}</li>}
             {c.inProgress > 0 && <li>{t('botsInProgress', { count: c.inProgress })}</li>}
             {c.unlinked > 0 && <li>{t('botsUnlinked', { count: c.unlinked })}</li>}
+            {c.cloud > 0 && <li>{t('botsCloud', { count: c.cloud })}</li>}
           </ul>
         </>
       )}
