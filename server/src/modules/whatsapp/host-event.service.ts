@@ -46,7 +46,7 @@ export class HostEventService {
     try {
       outcome = await this.orm.em.fork().transactional(async (em) => {
         const sessions = new WaSessionRepository(em);
-        const session = await sessions.findByBot(event.tenantId);
+        const session = await sessions.lockByBot(event.tenantId);
         if (!session) return 'unknown_bot';
         em.create(HostEvent, { id: event.id, type: event.type, botId: session.bot });
         await em.flush();

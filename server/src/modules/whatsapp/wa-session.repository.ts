@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { Em } from '../../db/orm.ts';
 import { acrossTenants, forTenant } from '../../db/tenant-filter.ts';
 import { Bot } from '../bot/bot.entity.ts';
@@ -23,6 +24,18 @@ export class WaSessionRepository {
   /** Host events name the bot only; the bot names its tenant. */
   findByBot(botId: string): Promise<WaSession | null> {
     return this.em.findOne(WaSession, { bot: botId }, acrossTenants);
+  }
+
+  /**
+   * The same, locked until the transaction ends: concurrent host events for one session then apply
+   * one after the other, so an older event can never overwrite a newer one (lost update).
+   */
+  lockByBot(botId: string): Promise<WaSession | null> {
+    return this.em.findOne(
+      WaSession,
+      { bot: botId },
+      { ...acrossTenants, lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
   }
 
   /** Staff console: the sessions placed on a host, with their bot and workspace names. */

@@ -147,6 +147,25 @@ describe('linking a bot through a real bot host', () => {
     await expect.poll(async () => (await api.whatsapp.status({ botId: bot.id })).state).toBe('authenticated');
   });
 
+  it('keeps the newest state when lifecycle events of one session are applied at the same time', async () => {
+    const api = await server.caller(owner, tenantId);
+    const bot = await api.bots.create({ name: 'Corrida' });
+    const t0 = Date.now();
+    const events = Array.from({ length: 30 }, (_, i) => ({
+      id: `${bot.id}/session.state/run-9.${i}`,
+      type: 'session.state',
+      tenantId: bot.id,
+      hostId: host.id,
+      runId: 'run-9',
+      at: new Date(t0 + i).toISOString(),
+      state: i === 29 ? 'ready' : 'restarting',
+      waState: null,
+    }));
+    // Newest first, all at once: an older event must never overwrite a newer one.
+    await Promise.all(events.reverse().map((e) => server.deps.whatsapp.events.apply(e)));
+    expect((await api.whatsapp.status({ botId: bot.id })).state).toBe('ready');
+  });
+
   it('lets only owners and admins link, and blocks unlink while impersonating', async () => {
     const member = await createUser(server, { email: `member-${process.pid}@wa.test` });
     await addMember(server, tenantId, member, 'member');
