@@ -62,7 +62,12 @@ export class HostCommandBus {
         (value: unknown) => ZCommandResult.parse(value),
         (err: Error): CommandResult => ({ ok: false, code: 'failed', message: err.message }),
       );
-      return await Promise.race([answer, timeout]);
+      const result = await Promise.race([answer, timeout]);
+      // A refusal means nothing happened on WhatsApp: forget the job, so a retry with the same id
+      // runs again instead of reading this answer back from bull's completed set. A timeout keeps
+      // it: the command may still run, and the retry then gets its real answer.
+      if (!result.ok && result.code !== 'timeout') await job.remove().catch(() => {});
+      return result;
     } finally {
       clearTimeout(timer);
     }
