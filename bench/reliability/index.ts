@@ -122,12 +122,13 @@ const phone = async (p: string, body?: unknown) => {
 };
 
 // WhatsApp's view: every message the bot sent, read continuously (a crashed page forgets its log).
-const seen = new Map<string, { chatId: string; body: string }>();
+const seen = new Map<string, { chatId: string; body: string; t?: number }>();
 let reading = true;
 const reader = (async () => {
   while (reading) {
     const sent = await phone('sent').catch(() => ({ items: [] }));
-    for (const m of sent.items ?? []) seen.set(m.id, { chatId: m.chatId, body: m.body });
+    for (const m of sent.items ?? [])
+      if (!seen.has(m.id)) seen.set(m.id, { chatId: m.chatId, body: m.body, t: Date.now() });
     await new Promise((r) => setTimeout(r, 150));
   }
 })();
@@ -161,6 +162,7 @@ await until('the server again', async () => (await fetch(`${base}/health`)).ok);
 
 await until('half answered', async () => (await answeredInDb()) >= MESSAGES / 2, 300_000);
 log(`${await answeredInDb()} answered — crash the bot host's worker`);
+const crashAt = Date.now();
 await fetch(`${hostUrl}/emulator/sessions/${bot.id}/faults`, {
   method: 'POST',
   headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
@@ -188,6 +190,14 @@ const dupRows = replies.rows.filter((r) => r.n > 1).length;
 const byChat = new Map<string, number>();
 for (const m of seen.values()) byChat.set(m.chatId, (byChat.get(m.chatId) ?? 0) + 1);
 const twice = [...byChat.values()].filter((n) => n > 1).length;
+for (const [chat, n] of byChat)
+  if (n > 1)
+    console.log(
+      `  ${chat}: ${[...seen]
+        .filter(([, m]) => m.chatId === chat)
+        .map(([id, m]) => `${id} "${m.body}" seen ${((m.t ?? 0) - crashAt) / 1000}s after the worker crash`)
+        .join(' | ')}`,
+    );
 const answered = await answeredInDb();
 console.log(
   `inbound recorded: ${inbound.rows[0].n}/${MESSAGES}; answered (reply sent): ${answered}/${MESSAGES}; inbound with more than one reply row: ${dupRows}`,

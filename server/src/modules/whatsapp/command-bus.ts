@@ -60,7 +60,9 @@ export class HostCommandBus {
     try {
       const answer = job.finished().then(
         (value: unknown) => ZCommandResult.parse(value),
-        (err: Error): CommandResult => ({ ok: false, code: 'failed', message: err.message }),
+        // Lost track of the job (Redis went away, the job errored): the outcome is unknown, like a
+        // timeout, so the job is kept and a retry reads its real answer instead of sending again.
+        (err: Error): CommandResult => ({ ok: false, code: 'timeout', message: err.message }),
       );
       const result = await Promise.race([answer, timeout]);
       // A refusal means nothing happened on WhatsApp: forget the job, so a retry with the same id
