@@ -21,6 +21,8 @@ export type CommandConsumerOptions = {
   concurrency?: number;
 };
 
+const SENT_MEMORY = 20_000;
+
 export class CommandConsumer {
   readonly queue: Bull.Queue<HostCommandEnvelope>;
   readonly #opts: CommandConsumerOptions;
@@ -31,9 +33,29 @@ export class CommandConsumer {
     this.queue.on('error', (err) => opts.logger.warn({ err }, 'command queue error'));
   }
 
+  /**
+   * Answers of sends this process already made, by command id. bull runs a job again when its
+   * completion could not be recorded (Redis went away mid-job: a stalled job); the second run must
+   * return the first answer instead of sending the message again.
+   */
+  readonly #sent = new Map<string, CommandResult>();
+
   start(): void {
     // Sends wait on WhatsApp Web; several tenants' commands run side by side.
-    void this.queue.process(this.#opts.concurrency ?? 16, (job) => this.run(job.data));
+    void this.queue.process(this.#opts.concurrency ?? 16, (job) => this.once(job.data));
+  }
+
+  async once(data: unknown): Promise<CommandResult> {
+    const id = (data as { id?: unknown })?.id;
+    const type = (data as { command?: { type?: unknown } })?.command?.type;
+    const isSend = typeof id === 'string' && (type === 'send_text' || type === 'send_media');
+    if (isSend && this.#sent.has(id)) return this.#sent.get(id) as CommandResult;
+    const result = await this.run(data);
+    if (isSend && result.ok) {
+      this.#sent.set(id, result);
+      if (this.#sent.size > SENT_MEMORY) this.#sent.delete(this.#sent.keys().next().value as string);
+    }
+    return result;
   }
 
   async run(data: unknown): Promise<CommandResult> {

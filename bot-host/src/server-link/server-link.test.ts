@@ -76,5 +76,13 @@ describe('server link', () => {
       code: 'invalid',
     });
     expect(calls).toEqual(['start bot-1', 'send_text bot-1']);
+    // A send bull runs again (its completion was lost) answers from memory: one WhatsApp message.
+    const again = await consumer.once({
+      id: 'c2',
+      tenantId: 'bot-1',
+      command: { type: 'send_text', chatId: '5511@c.us', text: 'oi' },
+    });
+    expect(again).toEqual({ ok: true, waMessageId: 'true_1@c.us_ABC' });
+    expect(calls).toEqual(['start bot-1', 'send_text bot-1']);
   });
 });
