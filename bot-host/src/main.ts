@@ -16,6 +16,13 @@ host.logger.info(
   'bot host listening',
 );
 
+// bull's internals can reject outside any caller's chain while Redis restarts (e.g. a LOADING
+// reply to a job-state script); the work itself is retried by the queues, so log and keep serving
+// instead of letting one Redis blip take the whole process down.
+process.on('unhandledRejection', (err) => {
+  host.logger.error({ err }, 'unhandled rejection');
+});
+
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
