@@ -1,4 +1,5 @@
 import type { WorkspaceAuditEvent } from '@colmeia/shared';
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditEvent } from './audit.entity.ts';
 import type { AuditQuery, AuditRepository } from './audit.repository.ts';
@@ -104,18 +105,5 @@ function parseBound(value: string, which: 'from' | 'to'): Date {
   return date;
 }
 
-/** Opaque paging cursor: the last row's (createdAt, id). */
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('BAD_REQUEST', 'Invalid paging cursor; reload the list.', {
-      fields: { cursor: ['Invalid cursor'] },
-    });
-  }
-  return { createdAt, id };
-}
+// Kept importable from here: the audit log was their first user.
+export { decodeCursor, encodeCursor };

@@ -2,6 +2,7 @@
 // delivery acks, DM pairing approvals and the sandbox (which runs the real pipeline).
 import { randomUUID } from 'node:crypto';
 import type { ConversationRow, MessageRow, SandboxResult } from '@colmeia/shared';
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { WebhookEvent } from '../webhooks/webhook-runtime.ts';
@@ -20,14 +21,12 @@ export type ConversationDeps = {
   emit: (tenantId: string, event: WebhookEvent) => void;
 };
 
-const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+/** Conversations page by their last message, transcripts by creation: both as (timestamp, id). */
+const encode = (at: Date, id: string) => encodeCursor({ createdAt: at, id });
 function decode(cursor: string | null | undefined): { at: Date; id: string } | null {
   if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()))
-    throw new AppError('BAD_REQUEST', 'Invalid cursor.', { reason: 'cursor.invalid' });
-  return { at: date, id };
+  const { createdAt, id } = decodeCursor(cursor);
+  return { at: createdAt, id };
 }
 
 export class ConversationService {

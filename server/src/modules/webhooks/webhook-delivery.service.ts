@@ -1,8 +1,8 @@
 // The delivery log of a workspace's webhooks: paged list with filters, one delivery with its
 // payload and the receiver's answer, and replay (one more attempt, now).
 import type { WebhookDeliveryDetailDto, WebhookDeliveryDto, WebhookDeliveryStatus } from '@colmeia/shared';
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { AppError } from '../../errors.ts';
-import { decodeCursor, encodeCursor } from '../audit/audit.service.ts';
 import { deliveryDetailDto, deliveryDto } from './webhook.dto.ts';
 import type { WebhookRepository } from './webhook.repository.ts';
 import type { TenantWebhooks } from './webhook-runtime.ts';

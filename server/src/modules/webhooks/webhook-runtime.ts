@@ -6,6 +6,7 @@ import Bull from 'bull';
 import type { Clock } from '../../clock.ts';
 import type { Orm } from '../../db/orm.ts';
 import type { Logger } from '../../logger.ts';
+import { TtlCache } from '../../ttl-cache.ts';
 import type { SecretBox } from '../gateway/providers/secret-box.ts';
 import { WebhookRepository } from './webhook.repository.ts';
 import { type DeliveryJob, runAttempt } from './webhook-attempt.ts';
@@ -35,6 +36,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: Omit<WebhookOptions, 'publicOnly'> = {
 };
 
 const SUBSCRIPTION_TTL_MS = 5_000;
+type Subscription = { id: string; enabled: boolean; events: string[] };
 
 export interface WebhookEvent {
   /** Stable id of what happened (a message id…): emitting it again delivers nothing new. */
@@ -68,10 +70,11 @@ export class TenantWebhooks {
     this.queue.on('error', (err) => d.logger.warn({ err }, 'webhook queue error'));
   }
 
-  private readonly subscriptions = new Map<
-    string,
-    { at: number; value: Promise<{ id: string; enabled: boolean; events: string[] }[]> }
-  >();
+  /**
+   * A workspace's endpoints, kept for a few seconds: every message emits two events, and most
+   * workspaces have no endpoint at all. Changes made in this process drop the entry at once (forget).
+   */
+  private readonly subscriptions = new TtlCache<Subscription[]>(SUBSCRIPTION_TTL_MS);
 
   /** Wait after `attemptsMade` failed attempts before the next one. */
   retryDelayMs(attemptsMade: number): number {
@@ -91,24 +94,16 @@ export class TenantWebhooks {
       await this.deliver(new WebhookRepository(this.d.orm.em.fork()), tenantId, endpoints, event);
   }
 
-  /**
-   * A workspace's endpoints, kept for a few seconds: every message emits two events, and most
-   * workspaces have no endpoint at all. Changes made in this process drop the entry at once
-   * (forget); another server instance sees them within SUBSCRIPTION_TTL_MS.
-   */
-  private subscribed(tenantId: string): Promise<{ id: string; enabled: boolean; events: string[] }[]> {
-    const hit = this.subscriptions.get(tenantId);
-    if (hit && Date.now() - hit.at < SUBSCRIPTION_TTL_MS) return hit.value;
-    const value = new WebhookRepository(this.d.orm.em.fork())
-      .listEndpoints(tenantId)
-      .then((rows) => rows.map((e) => ({ id: e.id, enabled: e.enabled, events: e.events })));
-    value.catch(() => this.subscriptions.delete(tenantId));
-    this.subscriptions.set(tenantId, { at: Date.now(), value });
-    return value;
+  private subscribed(tenantId: string): Promise<Subscription[]> {
+    return this.subscriptions.get(tenantId, () =>
+      new WebhookRepository(this.d.orm.em.fork())
+        .listEndpoints(tenantId)
+        .then((rows) => rows.map((e) => ({ id: e.id, enabled: e.enabled, events: e.events }))),
+    );
   }
 
   forget(tenantId: string): void {
-    this.subscriptions.delete(tenantId);
+    this.subscriptions.forget(tenantId);
   }
 
   /** Records and queues one event for the given endpoints; returns the delivery ids. */
