@@ -1,15 +1,11 @@
 // Per-request (or per-job) object graph: repositories on the forked EntityManager and the services
-// built on them. Created lazily, so a request pays only for what it touches.
+// built on them, created lazily so a request pays only for what it touches. Split by area:
+// container.core.ts (accounts, workspaces, staff) → container.gateway.ts (LLM gateway) → this file
+// (bots, WhatsApp, conversations, Cloud API, webhooks).
+
+import { GatewayContainer } from './container.gateway.ts';
 import type { Em } from './db/orm.ts';
 import type { Deps } from './deps.ts';
-import { AuditRepository } from './modules/audit/audit.repository.ts';
-import { AuditService } from './modules/audit/audit.service.ts';
-import { AccountService } from './modules/auth/account.service.ts';
-import { AuthRepository } from './modules/auth/auth.repository.ts';
-import { AuthService } from './modules/auth/auth.service.ts';
-import { OneTimeTokenService } from './modules/auth/one-time-token.service.ts';
-import { SessionRepository } from './modules/auth/session.repository.ts';
-import { SessionService } from './modules/auth/session.service.ts';
 import { BotRepository } from './modules/bot/bot.repository.ts';
 import { BotService } from './modules/bot/bot.service.ts';
 import { BotConfigRepository } from './modules/bot-config/bot-config.repository.ts';
@@ -24,28 +20,6 @@ import { ConversationService } from './modules/conversation/conversation.service
 import { DeadLetterNames } from './modules/conversation/dead-letters.repository.ts';
 import { DeadLetterService } from './modules/conversation/dead-letters.service.ts';
 import { PipelineService } from './modules/conversation/pipeline.service.ts';
-import type { OutgoingEmail } from './modules/email/mailer.ts';
-import { ApiKeyRepository } from './modules/gateway/api-keys/api-key.repository.ts';
-import { ApiKeyService } from './modules/gateway/api-keys/api-key.service.ts';
-import { AlertService } from './modules/gateway/budgets/alert.service.ts';
-import { BudgetRepository, WORKSPACE_SCOPE } from './modules/gateway/budgets/budget.repository.ts';
-import { BudgetService } from './modules/gateway/budgets/budget.service.ts';
-import { BudgetAlertRepository } from './modules/gateway/budgets/budget-alert.repository.ts';
-import { ProviderRepository } from './modules/gateway/providers/provider.repository.ts';
-import { ProviderService } from './modules/gateway/providers/provider.service.ts';
-import { UsageRepository } from './modules/gateway/usage/usage.repository.ts';
-import { UsageReportService } from './modules/gateway/usage/usage-report.service.ts';
-import { ImpersonationService } from './modules/impersonation/impersonation.service.ts';
-import { InvitationRepository } from './modules/invitation/invitation.repository.ts';
-import { InvitationService } from './modules/invitation/invitation.service.ts';
-import { InvitationResponseService } from './modules/invitation/invitation-response.service.ts';
-import { MemberService } from './modules/member/member.service.ts';
-import { MembershipRepository } from './modules/member/membership.repository.ts';
-import { StaffRepository } from './modules/staff/staff.repository.ts';
-import { StaffService } from './modules/staff/staff.service.ts';
-import { TenantRepository } from './modules/tenant/tenant.repository.ts';
-import { TenantService } from './modules/tenant/tenant.service.ts';
-import { UserRepository } from './modules/user/user.repository.ts';
 import { WebhookRepository } from './modules/webhooks/webhook.repository.ts';
 import { WebhookService } from './modules/webhooks/webhook.service.ts';
 import { WebhookDeliveryService } from './modules/webhooks/webhook-delivery.service.ts';
@@ -56,206 +30,7 @@ import { HostRegistryService } from './modules/whatsapp/host-registry.service.ts
 import { LinkService } from './modules/whatsapp/link.service.ts';
 import { WaSessionRepository } from './modules/whatsapp/wa-session.repository.ts';
 
-export class Container {
-  private readonly cache = new Map<string, unknown>();
-
-  readonly deps: Deps;
-  readonly em: Em;
-
-  constructor(deps: Deps, em: Em) {
-    this.deps = deps;
-    this.em = em;
-  }
-
-  protected once<T>(key: string, make: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, make());
-    return this.cache.get(key) as T;
-  }
-
-  get users() {
-    return this.once('users', () => new UserRepository(this.em));
-  }
-  get memberships() {
-    return this.once('memberships', () => new MembershipRepository(this.em));
-  }
-  get audit() {
-    return this.once('audit', () => new AuditService(new AuditRepository(this.em)));
-  }
-  get tokens() {
-    return this.once('tokens', () => new OneTimeTokenService(this.em, this.deps.clock));
-  }
-  get sessions() {
-    return this.once(
-      'sessions',
-      () =>
-        new SessionService({
-          sessions: new SessionRepository(this.em),
-          users: this.users,
-          audit: this.audit,
-          clock: this.deps.clock,
-          ttlDays: this.deps.env.SESSION_TTL_DAYS,
-        }),
-    );
-  }
-  get auth() {
-    return this.once(
-      'auth',
-      () =>
-        new AuthService({
-          users: this.users,
-          memberships: this.memberships,
-          repo: new AuthRepository(this.em),
-          sessions: this.sessions,
-          tokens: this.tokens,
-          audit: this.audit,
-          limiter: this.deps.loginLimiter,
-          clock: this.deps.clock,
-          sendMail: (mail) => this.deps.mailer.send(this.em, mail),
-          publicUrl: this.deps.env.PUBLIC_URL,
-        }),
-    );
-  }
-  get account() {
-    return this.once(
-      'account',
-      () =>
-        new AccountService({
-          users: this.users,
-          sessions: this.sessions,
-          audit: this.audit,
-          limiter: this.deps.loginLimiter,
-        }),
-    );
-  }
-  get staff() {
-    return this.once(
-      'staff',
-      () => new StaffService({ repo: new StaffRepository(this.em), audit: this.audit }),
-    );
-  }
-  get impersonation() {
-    return this.once(
-      'impersonation',
-      () =>
-        new ImpersonationService({
-          users: this.users,
-          memberships: this.memberships,
-          tokens: this.tokens,
-          sessions: this.sessions,
-          audit: this.audit,
-          clock: this.deps.clock,
-          sessionMinutes: this.deps.env.IMPERSONATION_MINUTES,
-        }),
-    );
-  }
-  get tenantRepository() {
-    return this.once('tenantRepository', () => new TenantRepository(this.em));
-  }
-  get tenants() {
-    return this.once(
-      'tenants',
-      () =>
-        new TenantService({
-          tenants: this.tenantRepository,
-          memberships: this.memberships,
-          audit: this.audit,
-        }),
-    );
-  }
-  get members() {
-    return this.once(
-      'members',
-      () => new MemberService({ memberships: this.memberships, users: this.users, audit: this.audit }),
-    );
-  }
-  private get invitationDeps() {
-    return this.once('invitationDeps', () => ({
-      invitations: new InvitationRepository(this.em),
-      memberships: this.memberships,
-      users: this.users,
-      tenants: this.tenantRepository,
-      audit: this.audit,
-      clock: this.deps.clock,
-      send: (mail: OutgoingEmail) => this.deps.mailer.send(this.em, mail),
-      publicUrl: this.deps.env.PUBLIC_URL,
-    }));
-  }
-  get invitations() {
-    return this.once('invitations', () => new InvitationService(this.invitationDeps));
-  }
-  get invitationResponses() {
-    return this.once('invitationResponses', () => new InvitationResponseService(this.invitationDeps));
-  }
-  /** The LLM gateway itself (process-wide): bot replies and /v1/messages call it. */
-  get gateway() {
-    return this.deps.gateway.service;
-  }
-  get budgets() {
-    const g = this.deps.gateway;
-    return this.once(
-      'budgets',
-      () =>
-        new BudgetService({
-          repo: new BudgetRepository(this.em),
-          audit: this.audit,
-          admission: g.admission,
-          policies: g.policies,
-          alerts: g.alerts,
-          dailyCapHit: (tenantId, day) => new BudgetAlertRepository(this.em).dailyCapLimit(tenantId, day),
-          box: g.box,
-          now: () => this.deps.clock.now(),
-          defaults: { rpm: this.deps.env.GATEWAY_TENANT_RPM, tpm: this.deps.env.GATEWAY_TENANT_TPM },
-          strictWebhooks: this.deps.env.COLMEIA_MODE === 'production',
-        }),
-    );
-  }
-  get budgetAlerts() {
-    return this.once(
-      'budgetAlerts',
-      () => new AlertService(new BudgetAlertRepository(this.em), () => this.deps.clock.now()),
-    );
-  }
-  get usageReports() {
-    return this.once(
-      'usageReports',
-      () =>
-        new UsageReportService({
-          repo: new UsageRepository(this.em),
-          now: () => this.deps.clock.now(),
-          monthlyLimitNano: async (tenantId) =>
-            (await new BudgetRepository(this.em).find(tenantId, WORKSPACE_SCOPE))?.monthlyLimitNano ?? null,
-        }),
-    );
-  }
-  get apiKeys() {
-    return this.once(
-      'apiKeys',
-      () =>
-        new ApiKeyService({
-          repo: new ApiKeyRepository(this.em),
-          audit: this.audit,
-          auth: this.deps.gateway.apiKeyAuth,
-          now: () => this.deps.clock.now(),
-        }),
-    );
-  }
-  get providers() {
-    const g = this.deps.gateway;
-    return this.once(
-      'providers',
-      () =>
-        new ProviderService({
-          repo: new ProviderRepository(this.em),
-          usage: new UsageRepository(this.em),
-          audit: this.audit,
-          pool: g.pool,
-          breakers: g.breakers,
-          gate: g.gate,
-          box: g.box,
-          now: () => this.deps.clock.now(),
-        }),
-    );
-  }
+export class Container extends GatewayContainer {
   get waSessions() {
     return this.once('waSessions', () => new WaSessionRepository(this.em));
   }
