@@ -1,0 +1,12 @@
+// Runs the emulator on its own: `node tools/emulators/stripe/cli.ts [port] [webhookUrl] [secret]`.
+import { startStripeEmulator } from './server.ts';
+
+const [port = '12111', webhookUrl, secret = 'whsec_colmeia_dev'] = process.argv.slice(2);
+const emulator = await startStripeEmulator({
+  port: Number(port),
+  webhooks: webhookUrl ? [{ url: webhookUrl, secret }] : [],
+});
+console.log(`Stripe emulator listening on ${emulator.url}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void emulator.close().then(() => process.exit(0)));
+}
