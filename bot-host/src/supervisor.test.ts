@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
@@ -11,6 +11,7 @@ import type { Pool } from './supervisor/runner.ts';
 import { Supervisor } from './supervisor.ts';
 import { readManifest, writeManifest } from './volumes/manifest.ts';
 import { tenantVolume } from './volumes/paths.ts';
+import { listSnapshots } from './volumes/snapshots.ts';
 import type { FromWorker, SessionTask, ToWorker } from './worker/port-protocol.ts';
 
 /** Plays the worker side of each session task: tests emit events and end runs by hand. */
@@ -219,5 +220,35 @@ describe('supervisor', () => {
     writeManifest(tenantVolume(sessionsDir, 'down'), { desired: 'stopped', options: {} });
     expect(supervisor.restoreAll()).toEqual(['up-1', 'up-2']);
     expect(supervisor.pendingStarts).toBe(2);
+  });
+});
+
+describe('supervisor: deprovision and purge', () => {
+  it('archives the volume, logs out, removes it and does not restart the session', async () => {
+    await supervisor.start('shop');
+    const volume = tenantVolume(config().sessionsDir, 'shop');
+    mkdirSync(volume.profileDir, { recursive: true });
+    writeFileSync(path.join(volume.profileDir, 'Local State'), 'login');
+    const { status, snapshot } = await supervisor.deprovision('shop');
+    expect(status?.state).toBe('stopped');
+    expect(snapshot?.bytes).toBeGreaterThan(0);
+    expect(existsSync(volume.dir)).toBe(false);
+    expect((await listSnapshots(config().backupDir, 'shop')).map((s) => s.file)).toEqual([snapshot?.file]);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(pool.runs).toHaveLength(1);
+    // Again, with nothing left: fine, and the archive stays.
+    await expect(supervisor.deprovision('shop')).resolves.toMatchObject({ snapshot: null });
+    expect(await listSnapshots(config().backupDir, 'shop')).toHaveLength(1);
+  });
+
+  it('purges the volume and every snapshot, running or not, and a stranger is fine', async () => {
+    await supervisor.start('shop');
+    await supervisor.deprovision('shop');
+    await supervisor.start('shop');
+    await supervisor.purge('shop');
+    expect(existsSync(tenantVolume(config().sessionsDir, 'shop').dir)).toBe(false);
+    expect(await listSnapshots(config().backupDir, 'shop')).toEqual([]);
+    expect(supervisor.list().map((s) => s.tenantId)).not.toContain('shop');
+    await expect(supervisor.purge('nobody')).resolves.toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { Runner, type SupervisorDeps } from './supervisor/runner.ts';
 import { SessionSlot, sampleMemory } from './supervisor/slot.ts';
 import { readManifest, writeManifest } from './volumes/manifest.ts';
 import { listTenantVolumes } from './volumes/paths.ts';
+import { createSnapshot, deleteSnapshots, type Snapshot } from './volumes/snapshots.ts';
 
 export type { SupervisorDeps } from './supervisor/runner.ts';
 
@@ -115,6 +116,37 @@ export class Supervisor {
     });
     this.#runner.events.setState(slot, 'stopped');
     return slot.status();
+  }
+
+  /**
+   * A paid plan ended: the volume is archived while the login is still in it (kept until `purge`;
+   * the backup scheduler only walks live volumes, so its retention does not prune this one), then
+   * the number is logged out and the volume removed. Idempotent: nothing left is fine.
+   */
+  async deprovision(tenantId: string): Promise<{ status: SessionStatus | null; snapshot: Snapshot | null }> {
+    const volume = this.#runner.volume(tenantId);
+    const { sessionsDir, backupDir } = this.#runner.config;
+    const snapshot = existsSync(volume.dir)
+      ? await createSnapshot(sessionsDir, backupDir, volume.tenantId)
+      : null;
+    const status =
+      this.#slots.has(volume.tenantId) || existsSync(volume.dir) ? await this.logout(tenantId) : null;
+    await rm(volume.dir, { recursive: true, force: true });
+    return { status, snapshot };
+  }
+
+  /** Retention is over: the session stops and its volume and every snapshot are deleted. */
+  async purge(tenantId: string): Promise<SessionStatus | null> {
+    const volume = this.#runner.volume(tenantId);
+    const slot = this.#slots.get(volume.tenantId);
+    if (slot) {
+      await this.#runner.halt(slot);
+      this.#runner.events.setState(slot, 'stopped');
+      this.#slots.delete(volume.tenantId);
+    }
+    await rm(volume.dir, { recursive: true, force: true });
+    await deleteSnapshots(this.#runner.config.backupDir, volume.tenantId);
+    return slot?.status() ?? null;
   }
 
   async command(tenantId: string, command: SessionCommand): Promise<CommandResult> {

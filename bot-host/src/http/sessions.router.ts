@@ -46,6 +46,12 @@ export function sessionsRouter(supervisor: Supervisor): Router {
   router.post('/sessions/:tenantId/logout', async (req, res) => {
     res.json(await supervisor.logout(tenant(req.params)));
   });
+  router.post('/sessions/:tenantId/deprovision', async (req, res) => {
+    res.json(await supervisor.deprovision(tenant(req.params)));
+  });
+  router.post('/sessions/:tenantId/purge', async (req, res) => {
+    res.json({ status: await supervisor.purge(tenant(req.params)) });
+  });
   router.post('/sessions/:tenantId/send', async (req, res) => {
     reply(res, await supervisor.command(tenant(req.params), ZSendCommand.parse(req.body)));
   });

@@ -71,6 +71,20 @@ export class CommandConsumer {
           return { ok: true, status: await supervisor.stop(tenantId) };
         case 'restart':
           return { ok: true, status: await supervisor.restart(tenantId) };
+        case 'deprovision': {
+          const { status, snapshot } = await supervisor.deprovision(tenantId);
+          if (snapshot)
+            logger.info(
+              { tenantId, file: snapshot.file, bytes: snapshot.bytes },
+              'deprovisioned; volume archived',
+            );
+          return { ok: true, ...(status ? { status } : {}) };
+        }
+        case 'purge': {
+          const status = await supervisor.purge(tenantId);
+          logger.info({ tenantId }, 'purged: volume and snapshots deleted');
+          return { ok: true, ...(status ? { status } : {}) };
+        }
         default:
           return await supervisor.command(tenantId, command);
       }

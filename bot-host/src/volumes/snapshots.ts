@@ -60,6 +60,13 @@ export async function listSnapshots(backupDir: string, tenantId: string): Promis
   return snapshots.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
+/** Deletes every snapshot of a tenant (its data retention is over). */
+export async function deleteSnapshots(backupDir: string, tenantId: string): Promise<number> {
+  const snapshots = await listSnapshots(backupDir, tenantId);
+  await rm(tenantBackupDir(backupDir, tenantId), { recursive: true, force: true });
+  return snapshots.length;
+}
+
 /** Deletes snapshots older than the retention, always keeping the newest one. Returns the deleted. */
 export async function pruneSnapshots(
   backupDir: string,

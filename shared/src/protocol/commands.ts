@@ -48,6 +48,10 @@ export const ZHostCommand = z.union([
   z.object({ type: z.literal('start'), options: ZStartOptions.default({}) }),
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('restart') }),
+  /** A paid plan ended: snapshot the volume, log the number out, stop; the snapshot is kept. */
+  z.object({ type: z.literal('deprovision') }),
+  /** Retention is over: stop if running, delete the volume and every snapshot. */
+  z.object({ type: z.literal('purge') }),
   ZSessionCommand,
 ]);
 export type HostCommand = z.infer<typeof ZHostCommand>;
