@@ -62,6 +62,7 @@ export class GatewayContainer extends CoreContainer {
           audit: this.audit,
           auth: this.deps.gateway.apiKeyAuth,
           now: () => this.deps.clock.now(),
+          plan: (tenantId) => this.deps.billing.entitlements.of(tenantId),
         }),
     );
   }

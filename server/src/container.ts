@@ -6,6 +6,7 @@
 import { GatewayContainer } from './container.gateway.ts';
 import type { Em } from './db/orm.ts';
 import type { Deps } from './deps.ts';
+import { billingServices } from './modules/billing/billing.wiring.ts';
 import { BotRepository } from './modules/bot/bot.repository.ts';
 import { BotService } from './modules/bot/bot.service.ts';
 import { BotConfigRepository } from './modules/bot-config/bot-config.repository.ts';
@@ -20,6 +21,7 @@ import { ConversationService } from './modules/conversation/conversation.service
 import { DeadLetterNames } from './modules/conversation/dead-letters.repository.ts';
 import { DeadLetterService } from './modules/conversation/dead-letters.service.ts';
 import { PipelineService } from './modules/conversation/pipeline.service.ts';
+import { planGate } from './modules/conversation/plan-gate.ts';
 import { WebhookRepository } from './modules/webhooks/webhook.repository.ts';
 import { WebhookService } from './modules/webhooks/webhook.service.ts';
 import { WebhookDeliveryService } from './modules/webhooks/webhook-delivery.service.ts';
@@ -66,6 +68,7 @@ export class Container extends GatewayContainer {
           cloud: this.cloud,
           audit: this.audit,
           qrRotationMs: this.deps.env.QR_ROTATION_MS,
+          plan: (tenantId) => this.deps.billing.entitlements.of(tenantId),
         }),
     );
   }
@@ -90,8 +93,7 @@ export class Container extends GatewayContainer {
         new BotConfigService({
           repo: new BotConfigRepository(this.em),
           audit: this.audit,
-          // Plans (issue #6) narrow this; until then every priced model is allowed.
-          allowedModels: async () => null,
+          plan: (tenantId) => this.deps.billing.entitlements.of(tenantId),
           changed: (botId) => this.deps.conversations.configs.invalidate(botId),
         }),
     );
@@ -148,6 +150,11 @@ export class Container extends GatewayContainer {
         },
         now: () => clock.now(),
         emit: this.emitWebhook,
+        plan: async (input) =>
+          planGate(await this.deps.billing.entitlements.of(input.tenantId), this.deps.billing.quota, {
+            now: clock.now(),
+            counted: input.channel !== 'sandbox',
+          }),
       });
     });
   }
@@ -177,6 +184,10 @@ export class Container extends GatewayContainer {
           audit: this.audit,
         }),
     );
+  }
+  /** Plans, subscription, Stripe, provisioning, staff levers, the billing jobs (billing.wiring.ts). */
+  get billing() {
+    return this.once('billing', () => billingServices(this));
   }
   /** Tenant webhooks from request and job code: fire and forget, failures logged (deliveries retry). */
   private readonly emitWebhook = (tenantId: string, event: WebhookEvent): void => {

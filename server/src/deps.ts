@@ -5,6 +5,7 @@ import type { Orm } from './db/orm.ts';
 import type { Env } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { LoginLimiter } from './modules/auth/login-limiter.ts';
+import type { BillingRuntime } from './modules/billing/billing-runtime.ts';
 import type { ConversationRuntime } from './modules/conversation/conversation-runtime.ts';
 import type { Mailer } from './modules/email/mailer.ts';
 import type { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
@@ -28,4 +29,6 @@ export interface Deps {
   conversations: ConversationRuntime;
   /** Tenant webhooks: `emit` an event, the delivery queue and its worker. */
   webhooks: TenantWebhooks;
+  /** Plans, entitlements (what a workspace may do now), Stripe, the billing jobs. */
+  billing: BillingRuntime;
 }

@@ -87,6 +87,21 @@ const ZEnv = z.object({
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
   /** How long a receiver has to answer one attempt. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * Stripe: the secret key and the webhook endpoint's signing secret (`whsec_…`). Without a key,
+   * paid plans cannot be bought (the SPA says so); STRIPE_API_URL points the official client at
+   * another server (the emulator in tests and the demo).
+   */
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  STRIPE_API_URL: z.url().optional(),
+  /** Dunning: days of full access after a failed payment, then days read-only before bots pause. */
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  BILLING_READ_ONLY_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  /** Days a deprovisioned bot's session snapshot is kept before it is purged. */
+  BILLING_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How often the billing jobs (dunning, comps ending, purges, usage meters) run. */
+  BILLING_TICK_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export type Env = Omit<z.infer<typeof ZEnv>, 'BOT_HOST_TOKEN'> & { BOT_HOST_TOKEN: string };

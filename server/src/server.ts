@@ -9,6 +9,7 @@ import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { LoginLimiter } from './modules/auth/login-limiter.ts';
+import { BillingRuntime } from './modules/billing/billing-runtime.ts';
 import { ConversationRuntime } from './modules/conversation/conversation-runtime.ts';
 import { Mailer } from './modules/email/mailer.ts';
 import { GatewayRuntime } from './modules/gateway/gateway-runtime.ts';
@@ -49,6 +50,7 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
     }),
     redisPrefix: prefix,
     gateway,
+    billing: new BillingRuntime({ env, orm, clock, redis, prefix }),
     whatsapp: new WhatsappRuntime({
       env,
       orm,
@@ -109,6 +111,16 @@ export async function startServer(env: Env, opts: { redisPrefix?: string } = {})
       .catch((err) => deps.logger.error({ err }, 'impersonation sweep failed'));
   }, 30_000);
   sweeper.unref();
+  // Billing: dunning and retention come due with time; usage goes to Stripe's meters hourly.
+  let meteredHour = '';
+  deps.billing.schedule(env.BILLING_TICK_MS, async () => {
+    const jobs = createContainer(deps).billing.jobs;
+    await jobs.tick().catch((err) => deps.logger.error({ err }, 'billing tick failed'));
+    const hour = deps.clock.now().toISOString().slice(0, 13);
+    if (hour === meteredHour) return;
+    meteredHour = hour;
+    await jobs.reportMeters().catch((err) => deps.logger.error({ err }, 'usage meters not reported'));
+  });
   return {
     url: `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`,
     deps,
@@ -120,6 +132,7 @@ export async function startServer(env: Env, opts: { redisPrefix?: string } = {})
       await deps.whatsapp.close();
       await deps.conversations.close();
       await deps.webhooks.close();
+      deps.billing.close();
       deps.redis.disconnect();
       await deps.orm.close();
     },

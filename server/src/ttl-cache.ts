@@ -21,4 +21,9 @@ export class TtlCache<T> {
   forget(key: string): void {
     this.entries.delete(key);
   }
+
+  /** Forgets everything (the test clock moved: time-derived values are stale). */
+  clear(): void {
+    this.entries.clear();
+  }
 }

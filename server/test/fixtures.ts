@@ -1,6 +1,6 @@
 // Test fixtures shared by integration tests: seed what the public API cannot make quickly (a
 // verified user, support staff) straight through repositories. Keep this small and stable.
-import type { Role } from '@colmeia/shared';
+import type { PlanId, Role } from '@colmeia/shared';
 import { createContainer } from '../src/container.ts';
 import { hashPassword } from '../src/modules/auth/password.ts';
 import { EmailMessage } from '../src/modules/email/email.entity.ts';
@@ -43,10 +43,28 @@ export async function createUser(server: TestServer, opts: CreateUserOptions): P
   return Object.assign(jar, { user: { id: user.id, email: user.email, name: user.name }, password });
 }
 
-/** A workspace owned by `owner`, made through the API (tenant.create). */
-export async function createWorkspace(server: TestServer, owner: TestUser, name: string): Promise<string> {
+/**
+ * A workspace owned by `owner`, made through the API (tenant.create). It is on `plan`, comped the
+ * way staff comp one (Enterprise unless a test says otherwise, so plan limits stay out of the way
+ * of tests about other things); `null` leaves it on Starter as a new workspace is.
+ */
+export async function createWorkspace(
+  server: TestServer,
+  owner: TestUser,
+  name: string,
+  plan: PlanId | null = 'enterprise',
+): Promise<string> {
   const caller = await server.caller(owner);
-  return (await caller.tenant.create({ name })).id;
+  const id = (await caller.tenant.create({ name })).id;
+  if (plan) await givePlan(server, id, plan);
+  return id;
+}
+
+/** Gives a workspace a plan without payment (staff's comp). */
+export async function givePlan(server: TestServer, tenantId: string, plan: PlanId): Promise<void> {
+  await createContainer(server.deps).billing.sync.withRow(tenantId, (row) => {
+    Object.assign(row, { compPlan: plan, compUntil: null, compBy: 'fixture' });
+  });
 }
 
 /** Adds a user to a workspace directly (no invitation round trip); returns the membership id. */

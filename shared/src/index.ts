@@ -1,6 +1,7 @@
 export * from './pricing.ts';
 export * from './protocol/index.ts';
 export * from './schemas/account.ts';
+export * from './schemas/billing.ts';
 export * from './schemas/bot-config.ts';
 export * from './schemas/bots.ts';
 export * from './schemas/cloud.ts';

@@ -3,6 +3,9 @@
 import { AuditEvent } from '../modules/audit/audit.entity.ts';
 import { OneTimeToken } from '../modules/auth/one-time-token.entity.ts';
 import { AuthSession } from '../modules/auth/session.entity.ts';
+import { PlanSetting } from '../modules/billing/plan-setting.entity.ts';
+import { StripeEvent } from '../modules/billing/stripe-event.entity.ts';
+import { Subscription } from '../modules/billing/subscription.entity.ts';
 import { Bot } from '../modules/bot/bot.entity.ts';
 import { BotConfigVersion } from '../modules/bot-config/bot-config-version.entity.ts';
 import { CloudSettings } from '../modules/cloud/cloud-settings.entity.ts';
@@ -50,4 +53,7 @@ export const entities = [
   WebhookEndpoint,
   WebhookDelivery,
   CloudSettings,
+  Subscription,
+  StripeEvent,
+  PlanSetting,
 ];

@@ -6,6 +6,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Deps } from '../deps.ts';
+import { stripeWebhookRouter } from '../modules/billing/stripe-webhook.http.ts';
 import { cloudWebhookRouter } from '../modules/cloud/cloud-webhook.http.ts';
 import { v1Router } from '../modules/gateway/v1/messages.http.ts';
 import { hostsInternalRouter } from '../modules/whatsapp/heartbeat.http.ts';
@@ -22,6 +23,10 @@ export function createApp(deps: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // The Anthropic-compatible API: API-key authenticated, so outside the cookie CSRF guard. Ahead of
+  // the request logger: every call already leaves a usage row (request id, latency, outcome), and
+  // this is the path where the gateway's added latency is measured.
+  app.use('/v1', v1Router(deps));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -35,12 +40,12 @@ export function createApp(deps: Deps): Express {
   );
 
   app.get('/health', healthHandler(deps));
-  // The Anthropic-compatible API: API-key authenticated, so outside the cookie CSRF guard.
-  app.use('/v1', v1Router(deps));
   // Bot hosts report in with their host token: machine-to-machine, outside the cookie CSRF guard.
   app.use('/internal', hostsInternalRouter(deps));
   // Meta's WhatsApp Cloud API callbacks: signed with the bot's app secret, outside the CSRF guard.
   app.use('/webhooks', cloudWebhookRouter(deps));
+  // Stripe's events: signed with the endpoint secret (Stripe-Signature), outside the CSRF guard.
+  app.use('/webhooks', stripeWebhookRouter(deps));
   app.use(
     '/trpc',
     csrfGuard,

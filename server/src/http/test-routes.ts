@@ -5,6 +5,7 @@ import { ZEmail, ZPassword, ZPersonName } from '@colmeia/shared';
 import { hash } from '@node-rs/argon2';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { createContainer } from '../container.ts';
 import type { Deps } from '../deps.ts';
 import { EmailRepository } from '../modules/email/email.repository.ts';
 import { UserRepository } from '../modules/user/user.repository.ts';
@@ -30,6 +31,7 @@ export function testRoutes(deps: Deps): Router {
     }
     if (body.data.reset) deps.clock.reset();
     if (body.data.advanceMs) deps.clock.advance(body.data.advanceMs);
+    deps.billing.entitlements.clear();
     res.json({ now: deps.clock.now().toISOString() });
   });
   r.get('/outbox', async (req, res) => {
@@ -45,6 +47,10 @@ export function testRoutes(deps: Deps): Router {
         createdAt: m.createdAt,
       })),
     );
+  });
+  // Runs the billing tick now (dunning, comps ending, purges) instead of waiting for its timer.
+  r.post('/billing/tick', async (_req, res) => {
+    res.json(await createContainer(deps).billing.jobs.tick());
   });
   // Seeds a verified user (optionally support staff) for the e2e suite; staff cannot be made
   // through the public API.

@@ -2,6 +2,8 @@
 
 import { auditRouter } from '../modules/audit/audit.router.ts';
 import { authRouter } from '../modules/auth/auth.router.ts';
+import { billingRouter } from '../modules/billing/billing.router.ts';
+import { staffBillingRouter } from '../modules/billing/billing-staff.router.ts';
 import { botRouter } from '../modules/bot/bot.router.ts';
 import { botConfigRouter } from '../modules/bot-config/bot-config.router.ts';
 import { cloudRouter } from '../modules/cloud/cloud.router.ts';
@@ -39,6 +41,8 @@ export const appRouter = router({
   meta: metaRouter,
   webhooks: webhookRouter,
   cloud: cloudRouter,
+  billing: billingRouter,
+  staffBilling: staffBillingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -54,35 +54,49 @@ export const authedProcedure = publicProcedure
     return result;
   });
 
-export const tenantProcedure = authedProcedure.meta({ scope: 'tenant' }).use(async ({ ctx, meta, next }) => {
-  const tenantId = ctx.requestedTenantId;
-  if (!tenantId || !ZId.safeParse(tenantId).success) {
-    throw refusal(
-      'BAD_REQUEST',
-      'Choose a workspace first (missing or invalid X-Colmeia-Tenant header).',
-      'workspace.missing',
-    );
-  }
-  const impersonatedTenant = ctx.auth.session.impersonationTenant;
-  if (impersonatedTenant && impersonatedTenant !== tenantId) {
-    throw refusal(
-      'FORBIDDEN',
-      'This impersonation session is limited to one workspace.',
-      'impersonation.other_workspace',
-    );
-  }
-  const membership = await ctx.c.memberships.find(tenantId, ctx.user.id);
-  if (!membership)
-    throw refusal('FORBIDDEN', 'You are not a member of this workspace.', 'workspace.not_member');
-  if (meta?.permission && !can(membership.role, meta.permission)) {
-    throw refusal(
-      'FORBIDDEN',
-      `Your role (${membership.role}) does not allow this.`,
-      'workspace.role_forbidden',
-    );
-  }
-  return next({ ctx: { tenantId, role: membership.role, membership } });
-});
+export const tenantProcedure = authedProcedure
+  .meta({ scope: 'tenant' })
+  .use(async ({ ctx, meta, type, next }) => {
+    const tenantId = ctx.requestedTenantId;
+    if (!tenantId || !ZId.safeParse(tenantId).success) {
+      throw refusal(
+        'BAD_REQUEST',
+        'Choose a workspace first (missing or invalid X-Colmeia-Tenant header).',
+        'workspace.missing',
+      );
+    }
+    const impersonatedTenant = ctx.auth.session.impersonationTenant;
+    if (impersonatedTenant && impersonatedTenant !== tenantId) {
+      throw refusal(
+        'FORBIDDEN',
+        'This impersonation session is limited to one workspace.',
+        'impersonation.other_workspace',
+      );
+    }
+    const membership = await ctx.c.memberships.find(tenantId, ctx.user.id);
+    if (!membership)
+      throw refusal('FORBIDDEN', 'You are not a member of this workspace.', 'workspace.not_member');
+    if (meta?.permission && !can(membership.role, meta.permission)) {
+      throw refusal(
+        'FORBIDDEN',
+        `Your role (${membership.role}) does not allow this.`,
+        'workspace.role_forbidden',
+      );
+    }
+    // Dunning past the grace period: the dashboard reads but does not change, billing aside (so the
+    // owner can pay). Staff levers (staffBilling.*) are staff procedures and unaffected.
+    if (type === 'mutation' && !meta?.permission?.startsWith('billing.')) {
+      const entitlement = await ctx.c.deps.billing.entitlements.of(tenantId);
+      if (entitlement.readOnly) {
+        throw refusal(
+          'FORBIDDEN',
+          'This workspace is read-only until its payment is settled. Update the payment on the Billing page.',
+          'billing.read_only',
+        );
+      }
+    }
+    return next({ ctx: { tenantId, role: membership.role, membership } });
+  });
 
 export const staffProcedure = authedProcedure.meta({ scope: 'staff' }).use(({ ctx, next }) => {
   // While impersonating, ctx.user is the tenant user, so staff rights are gone by construction.

@@ -92,21 +92,32 @@ export const ZBotConfig = z.object({
 export type BotConfig = z.infer<typeof ZBotConfig>;
 export type BotConfigInput = z.input<typeof ZBotConfig>;
 
-export type ConfigIssue = { path: (string | number)[]; message: string };
+/** `reason` marks issues a plan causes (the SPA then points at the Billing page). */
+export type ConfigIssue = {
+  path: (string | number)[];
+  message: string;
+  reason?: 'plan.model_not_allowed' | 'plan.groups_limit';
+};
 
 /** Checks a schema-valid config for what the schema cannot see; empty means fine. */
 export function checkBotConfig(
   config: BotConfig,
-  opts: { allowedModels?: readonly string[] | null } = {},
+  opts: { allowedModels?: readonly string[] | null; maxGroups?: number | null; planName?: string } = {},
 ): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
+  const plan = opts.planName ? `Your ${opts.planName} plan` : 'Your plan';
+  const notInPlan = (path: ConfigIssue['path'], model: string): ConfigIssue => ({
+    path,
+    message: `${plan} does not include ${model} (allowed: ${opts.allowedModels?.join(', ')}). Upgrade on the Billing page.`,
+    reason: 'plan.model_not_allowed',
+  });
   const ids = new Set<string>();
   config.agents.forEach((agent, i) => {
     if (ids.has(agent.id))
       issues.push({ path: ['agents', i, 'id'], message: `Another agent already uses the id "${agent.id}"` });
     ids.add(agent.id);
     if (opts.allowedModels && !opts.allowedModels.includes(agent.model))
-      issues.push({ path: ['agents', i, 'model'], message: `Your plan does not include ${agent.model}` });
+      issues.push(notInPlan(['agents', i, 'model'], agent.model));
     agent.mentionPatterns.forEach((p, j) => {
       const bad = regexProblem(p);
       if (bad) issues.push({ path: ['agents', i, 'mentionPatterns', j], message: bad });
@@ -141,8 +152,24 @@ export function checkBotConfig(
   });
   config.groups.list.forEach((g, i) => {
     if (g.model && opts.allowedModels && !opts.allowedModels.includes(g.model))
-      issues.push({ path: ['groups', 'list', i, 'model'], message: `Your plan does not include ${g.model}` });
+      issues.push(notInPlan(['groups', 'list', i, 'model'], g.model));
   });
+  if (opts.maxGroups != null) {
+    const max = opts.maxGroups;
+    const allows = `${plan} allows ${max} group${max === 1 ? '' : 's'}`;
+    if (config.groups.list.length > max)
+      issues.push({
+        path: ['groups', 'list'],
+        message: `${allows}; this configuration lists ${config.groups.list.length}. Upgrade on the Billing page for more.`,
+        reason: 'plan.groups_limit',
+      });
+    if (config.groups.policy === 'open')
+      issues.push({
+        path: ['groups', 'policy'],
+        message: `${allows}: list them instead of answering in every group. Upgrade on the Billing page for more.`,
+        reason: 'plan.groups_limit',
+      });
+  }
   return issues;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@colmeia/shared';
 import { AppError } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { Entitlement } from '../billing/entitlements.ts';
 import type { BotConfigRepository } from './bot-config.repository.ts';
 import type { BotConfigVersion } from './bot-config-version.entity.ts';
 import { diffConfig } from './config-diff.ts';
@@ -18,8 +19,8 @@ import { ImportError, type ImportResult, importOpenClaw } from './openclaw-impor
 export type BotConfigDeps = {
   repo: BotConfigRepository;
   audit: Pick<AuditService, 'record'>;
-  /** Models the workspace's plan allows; null = any priced model (billing narrows it). */
-  allowedModels: (tenantId: string) => Promise<readonly string[] | null>;
+  /** What the workspace's plan allows (models, groups). */
+  plan: (tenantId: string) => Promise<Pick<Entitlement, 'plan' | 'allowedModels'>>;
   /** Called after a new version is in force (the pipeline drops its cached copy). */
   changed: (botId: string) => void;
 };
@@ -67,14 +68,23 @@ export class BotConfigService {
         },
       );
     }
-    const issues = checkBotConfig(config, { allowedModels: await this.d.allowedModels(tenantId) });
+    const { plan, allowedModels } = await this.d.plan(tenantId);
+    const issues = checkBotConfig(config, {
+      allowedModels,
+      maxGroups: plan.limits.groups,
+      planName: plan.name,
+    });
     if (issues.length) {
       const fields: Record<string, string[]> = {};
       for (const i of issues) {
         const key = `config.${i.path.join('.')}`;
         fields[key] = [...(fields[key] ?? []), i.message];
       }
-      throw new AppError('BAD_REQUEST', issues[0]!.message, { reason: 'botConfig.invalid', fields });
+      const planIssue = issues.find((i) => i.reason);
+      throw new AppError('BAD_REQUEST', (planIssue ?? issues[0]!).message, {
+        reason: planIssue?.reason ?? 'botConfig.invalid',
+        fields,
+      });
     }
     const changes = diffConfig(current.config, config);
     if (!changes.length && meta.kind === 'save') return this.state(tenantId, current);
@@ -141,7 +151,7 @@ export class BotConfigService {
 
   async importOpenClaw(actor: Actor, tenantId: string, botId: string, source: string) {
     const current = await this.current(tenantId, botId);
-    const allowed = await this.d.allowedModels(tenantId);
+    const allowed = (await this.d.plan(tenantId)).allowedModels;
     let result: ImportResult;
     try {
       result = importOpenClaw(source, allowed?.[0] ?? 'claude-haiku-4-5');
@@ -179,7 +189,7 @@ export class BotConfigService {
   }
 
   private async state(tenantId: string, row: BotConfigVersion): Promise<BotConfigState> {
-    const allowed = await this.d.allowedModels(tenantId);
+    const allowed = (await this.d.plan(tenantId)).allowedModels;
     return {
       botId: row.bot,
       version: row.version,

@@ -3,6 +3,7 @@
 import type { BotDto } from '@colmeia/shared';
 import { AppError } from '../../errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { Entitlement } from '../billing/entitlements.ts';
 import type { BotConfigService } from '../bot-config/bot-config.service.ts';
 import type { CloudService } from '../cloud/cloud.service.ts';
 import type { LinkService } from '../whatsapp/link.service.ts';
@@ -19,6 +20,8 @@ export type BotDeps = {
   cloud: Pick<CloudService, 'initial'>;
   audit: Pick<AuditService, 'record'>;
   qrRotationMs: number;
+  /** The workspace's plan (how many bots it may have). */
+  plan: (tenantId: string) => Promise<Pick<Entitlement, 'plan'>>;
 };
 
 /** A safety cap; plan limits (bots per plan) are enforced by billing on top of it. */
@@ -50,12 +53,22 @@ export class BotService {
   }
 
   async create(
-    actor: Actor,
+    actor: Actor | null,
     tenantId: string,
     name: string,
     channel: Bot['channel'] = 'web',
   ): Promise<BotDto> {
-    if ((await this.d.bots.list(tenantId)).length >= MAX_BOTS) {
+    const count = (await this.d.bots.list(tenantId)).length;
+    const { plan } = await this.d.plan(tenantId);
+    const limit = plan.limits.bots;
+    if (limit !== null && count >= limit) {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `Your ${plan.name} plan allows ${limit} bot${limit === 1 ? '' : 's'}. Upgrade on the Billing page to add more.`,
+        { reason: 'plan.bots_limit' },
+      );
+    }
+    if (count >= MAX_BOTS) {
       throw new AppError('PRECONDITION_FAILED', `A workspace can have at most ${MAX_BOTS} bots.`, {
         reason: 'bot.too_many',
       });

@@ -14,6 +14,7 @@ import type { ConversationRepository } from './conversation.repository.ts';
 import { toTurns } from './history.ts';
 import { PairingService, pairingText } from './pairing.ts';
 import type { PipelineInput, PipelineOutcome } from './pipeline.types.ts';
+import type { PlanGate } from './plan-gate.ts';
 import { decide } from './routing.ts';
 import { splitReply } from './split-reply.ts';
 
@@ -29,6 +30,8 @@ export type PipelineDeps = {
   now: () => Date;
   /** Tenant webhooks (message.received, message.sent); never blocks or fails the pipeline. */
   emit: (tenantId: string, event: WebhookEvent) => void;
+  /** The workspace's plan: paused bots, the message allowance, allowed models, the signature. */
+  plan: (input: PipelineInput) => Promise<PlanGate>;
 };
 
 const DONE = new Set(['answered', 'ignored', 'recorded']);
@@ -76,7 +79,19 @@ export class PipelineService {
       return { ...sent, status: 'pairing', rule: decision.rule };
     }
 
-    await this.d.throttle(input);
+    const plan = await this.d.plan(input);
+    const stopped = await plan.admit();
+    if (stopped) {
+      Object.assign(message, { status: 'ignored', rule: stopped });
+      await repo.flush();
+      return { ...outcome, status: 'refused', rule: stopped, reason: stopped };
+    }
+    try {
+      await this.d.throttle(input);
+    } catch (err) {
+      await plan.refund();
+      throw err;
+    }
     const sender = this.d.sender(input);
     await sender.typing(input.chatId).catch(() => {});
     const history = await repo.history(
@@ -93,14 +108,16 @@ export class PipelineService {
         channel: input.channel === 'sandbox' ? 'sandbox' : 'whatsapp',
         conversationId: conversation.id,
         requestId: `req_msg_${message.id.replaceAll('-', '')}`,
+        allowedModels: plan.allowedModels,
         params: {
-          model: decision.model,
+          model: plan.model(decision.model),
           max_tokens: decision.agent.maxTokens,
           ...(decision.agent.persona ? { system: decision.agent.persona } : {}),
           messages: toTurns(history, input, input.chatType === 'group'),
         },
       });
     } catch (err) {
+      await plan.refund();
       if (err instanceof GatewayRefusal) {
         // Budget or plan said no: nothing to retry; the transcript shows why.
         message.status = 'ignored';
@@ -115,14 +132,19 @@ export class PipelineService {
       .flatMap((b) => (b.type === 'text' ? [b.text] : []))
       .join('\n')
       .trim();
-    const rows = this.addReplies(input, message, splitReply(`${decision.agent.replyPrefix}${text}`), {
-      agentId: decision.agent.id,
-      model: result.model,
-      usageRequestId: result.requestId,
-      costNano: result.costNano,
-      inputTokens: result.usage.inputTokens,
-      outputTokens: result.usage.outputTokens,
-    });
+    const rows = this.addReplies(
+      input,
+      message,
+      splitReply(plan.sign(`${decision.agent.replyPrefix}${text}`)),
+      {
+        agentId: decision.agent.id,
+        model: result.model,
+        usageRequestId: result.requestId,
+        costNano: result.costNano,
+        inputTokens: result.usage.inputTokens,
+        outputTokens: result.usage.outputTokens,
+      },
+    );
     Object.assign(message, { status: 'answered', agentId: decision.agent.id, model: result.model });
     conversation.agentId = decision.agent.id;
     await repo.flush();

@@ -83,23 +83,38 @@ export class LinkService {
   async unlink(actor: Actor | null, tenantId: string, botId: string): Promise<LinkStatus> {
     const session = await this.session(tenantId, botId);
     if (session.hostId) await this.d.bus.send(session.hostId, botId, { type: 'logout' });
-    Object.assign(session, {
-      desired: 'stopped',
-      state: session.hostId ? 'stopping' : 'stopped',
-      wid: null,
-      number: null,
-      profileName: null,
-      readyAt: null,
-      qrDataUrl: null,
-      pairingCode: null,
-      pairingPhone: null,
-      lastReason: 'LOGOUT',
-      lastError: null,
-    } satisfies Partial<WaSession>);
+    Object.assign(session, loggedOut(session));
     await this.d.sessions.flush();
     this.d.changed(botId);
     await this.d.audit.record(actor, { action: 'whatsapp.unlinked', tenantId, target: botId });
     return toLinkStatus(session, this.d.qrRotationMs);
+  }
+
+  /**
+   * A paid plan ended: the host snapshots the volume, logs the number out and stops the session
+   * (the snapshot is kept until `purge`). Nothing to do for a session never placed on a host.
+   */
+  async deprovision(actor: Actor | null, tenantId: string, botId: string): Promise<void> {
+    const session = await this.session(tenantId, botId);
+    if (session.hostId)
+      await this.d.bus.send(
+        session.hostId,
+        botId,
+        { type: 'deprovision' },
+        `deprovision-${botId}-${Date.now()}`,
+      );
+    Object.assign(session, loggedOut(session));
+    await this.d.sessions.flush();
+    this.d.changed(botId);
+    await this.d.audit.record(actor, { action: 'whatsapp.deprovisioned', tenantId, target: botId });
+  }
+
+  /** Retention is over: the host deletes the session's volume and snapshots. */
+  async purge(actor: Actor | null, tenantId: string, botId: string): Promise<void> {
+    const session = await this.session(tenantId, botId);
+    if (session.hostId)
+      await this.d.bus.send(session.hostId, botId, { type: 'purge' }, `purge-${botId}-${Date.now()}`);
+    await this.d.audit.record(actor, { action: 'whatsapp.purged', tenantId, target: botId });
   }
 
   /** A session that found no host tries again (the registry calls this when hosts report room). */
@@ -150,3 +165,19 @@ export class LinkService {
     return session;
   }
 }
+
+/** A session whose number was logged out: stopped, with nothing of the old link left to show. */
+const loggedOut = (session: WaSession) =>
+  ({
+    desired: 'stopped',
+    state: session.hostId ? 'stopping' : 'stopped',
+    wid: null,
+    number: null,
+    profileName: null,
+    readyAt: null,
+    qrDataUrl: null,
+    pairingCode: null,
+    pairingPhone: null,
+    lastReason: 'LOGOUT',
+    lastError: null,
+  }) satisfies Partial<WaSession>;

@@ -3,6 +3,7 @@
 import type { ApiKeyDto } from '@colmeia/shared';
 import { AppError } from '../../../errors.ts';
 import type { Actor, AuditService } from '../../audit/audit.service.ts';
+import type { Entitlement } from '../../billing/entitlements.ts';
 import type { ApiKey } from './api-key.entity.ts';
 import type { ApiKeyRepository } from './api-key.repository.ts';
 import type { ApiKeyAuth } from './api-key-auth.ts';
@@ -17,6 +18,8 @@ export class ApiKeyService {
     audit: Pick<AuditService, 'record'>;
     auth: Pick<ApiKeyAuth, 'forget'>;
     now: () => Date;
+    /** The workspace's plan: API keys need a plan with API access. */
+    plan: (tenantId: string) => Promise<Pick<Entitlement, 'plan'>>;
   };
 
   constructor(d: ApiKeyService['d']) {
@@ -28,6 +31,16 @@ export class ApiKeyService {
   }
 
   async create(actor: Actor, tenantId: string, name: string): Promise<{ key: ApiKeyDto; secret: string }> {
+    const { plan } = await this.d.plan(tenantId);
+    if (!plan.limits.apiAccess) {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `Your ${plan.name} plan does not include API access. Upgrade on the Billing page.`,
+        {
+          reason: 'plan.no_api_access',
+        },
+      );
+    }
     const active = (await this.d.repo.listForTenant(tenantId)).filter((k) => !k.revokedAt);
     if (active.length >= MAX_ACTIVE) {
       throw new AppError('PRECONDITION_FAILED', `A workspace can have at most ${MAX_ACTIVE} active keys.`, {
