@@ -6,6 +6,7 @@ import { accountRoutes } from './features/account/routes.tsx';
 import { apiKeysRoutes } from './features/api-keys/routes.tsx';
 import { auditRoutes } from './features/audit/routes.tsx';
 import { authRoutes } from './features/auth/routes.tsx';
+import { billingRoutes } from './features/billing/routes.tsx';
 import { botRoutes } from './features/bots/routes.tsx';
 import { conversationsRoutes } from './features/conversations/routes.tsx';
 import { costsRoutes } from './features/costs/routes.tsx';
@@ -30,6 +31,7 @@ export const tenantRoutes: RouteObject[] = [
   ...costsRoutes,
   ...apiKeysRoutes,
   ...webhooksRoutes,
+  ...billingRoutes,
 ];
 /** Children of the signed-in layout, outside any workspace */
 export const signedInRoutes: RouteObject[] = [

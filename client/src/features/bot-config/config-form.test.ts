@@ -85,8 +85,8 @@ describe('config form ⇄ schema', () => {
   it('refuses models the plan does not include, for agents and group overrides', () => {
     const problems = paths(parse(configToForm(sample), ['claude-haiku-4-5']));
     expect(problems).toEqual([
-      'agents.1.model: Your plan does not include claude-sonnet-4-6',
-      'groups.list.1.model: Your plan does not include claude-sonnet-4-6',
+      'agents.1.model: Your plan does not include claude-sonnet-4-6 (allowed: claude-haiku-4-5). Upgrade on the Billing page.',
+      'groups.list.1.model: Your plan does not include claude-sonnet-4-6 (allowed: claude-haiku-4-5). Upgrade on the Billing page.',
     ]);
   });
 

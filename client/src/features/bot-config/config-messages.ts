@@ -19,7 +19,8 @@ const EXACT: Record<string, string> = {
 
 const PATTERNS: [RegExp, string][] = [
   [/^Another agent already uses the id "(.*)"$/, 'agentIdTaken'],
-  [/^Your plan does not include (.*)$/, 'planModel'],
+  [/^Your (?:\w+ )?plan does not include (\S+)/, 'planModel'],
+  [/^Your \w+ plan allows (\d+) groups?/, 'planGroups'],
   [/^Not a valid pattern: (.*)$/s, 'badPattern'],
   [/^No agent has the id "(.*)"$/, 'noAgent'],
   [/^Too big: expected string to have <=(\d+) characters$/, 'maxChars'],

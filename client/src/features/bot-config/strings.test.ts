@@ -28,8 +28,13 @@ describe('bot configuration and conversation strings', () => {
     expect(configMessage('No agent has the id "suporte"')).toBe(
       'Nenhum agente tem o identificador "suporte"',
     );
-    expect(configMessage('Your plan does not include claude-opus-4-1')).toBe(
-      'Seu plano não inclui claude-opus-4-1',
+    expect(
+      configMessage(
+        'Your Starter plan does not include claude-opus-4-1 (allowed: claude-haiku-4-5). Upgrade on the Billing page.',
+      ),
+    ).toBe('Seu plano não inclui claude-opus-4-1. Faça upgrade em Cobrança.');
+    expect(configMessage('Your Starter plan allows 1 group; this configuration lists 2.')).toBe(
+      'Seu plano permite 1 grupo(s) listado(s). Faça upgrade em Cobrança para ter mais.',
     );
     expect(configMessage('Enter a whole number')).toBe('Informe um número inteiro');
     expect(configMessage('Something new from the server')).toBe('Something new from the server');

@@ -9,8 +9,8 @@ import { RequireAuth } from './require-auth.tsx';
 import { RouteError } from './route-error.tsx';
 import { TenantScope } from './tenant-scope.tsx';
 
-/** Sections built by later issues; the others (overview, bots, team …) come from tenantRoutes. */
-const PLACEHOLDERS: PlaceholderSection[] = ['analytics', 'billing'];
+/** Sections a later issue builds; the others (overview, bots, billing …) come from tenantRoutes. */
+const PLACEHOLDERS: PlaceholderSection[] = ['analytics'];
 
 export function layoutRoutes(parts: {
   publicRoutes: RouteObject[];

@@ -66,6 +66,7 @@ describe('Sidebar', () => {
       '/staff/users',
       '/staff/hosts',
       '/staff/providers',
+      '/staff/plans',
       '/staff/outbox',
       '/staff/audit',
       '/staff/dead-letters',

@@ -20,7 +20,16 @@ const SECTIONS: { path: string; permission: Permission | null }[] = [
   { path: 'settings', permission: null },
 ];
 
-const STAFF_SECTIONS = ['tenants', 'users', 'hosts', 'providers', 'outbox', 'audit', 'dead-letters'] as const;
+const STAFF_SECTIONS = [
+  'tenants',
+  'users',
+  'hosts',
+  'providers',
+  'plans',
+  'outbox',
+  'audit',
+  'dead-letters',
+] as const;
 
 export function Sidebar(props: {
   workspace: { id: string; name: string; role: Role } | null;

@@ -8,6 +8,7 @@ import { Link, Outlet, useParams } from 'react-router';
 import { forgetOtherWorkspaceData, useMe } from '../../lib/session.ts';
 import { getCurrentTenantId, setCurrentTenantId } from '../../lib/trpc.ts';
 import { EmptyState, Loading, PageHeader } from '../../ui/ui.tsx';
+import { BillingBanner } from '../billing/billing-banner.tsx';
 import './layout.i18n.ts';
 
 export function TenantScope() {
@@ -49,5 +50,10 @@ export function TenantScope() {
       </>
     );
   }
-  return <Outlet key={tenantId} />;
+  return (
+    <>
+      <BillingBanner tenantId={tenantId} />
+      <Outlet key={tenantId} />
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { StaffDeadLettersPage } from './dead-letters.page.tsx';
 import { StaffOutboxPage } from './outbox.page.tsx';
+import { StaffPlansPage } from './plans.page.tsx';
 import { StaffProvidersPage } from './providers.page.tsx';
 import { StaffAuditPage } from './staff-audit.page.tsx';
 import { StaffTenantPage } from './tenant-detail.page.tsx';
@@ -16,4 +17,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/audit', element: <StaffAuditPage /> },
   { path: 'staff/providers', element: <StaffProvidersPage /> },
   { path: 'staff/dead-letters', element: <StaffDeadLettersPage /> },
+  { path: 'staff/plans', element: <StaffPlansPage /> },
 ];

@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { Button, Card, EmptyState, ErrorState, Loading, PageHeader } from '../../ui/ui.tsx';
 import { AuditTable } from '../audit/audit.table.tsx';
+import { StaffBillingCard } from './staff-billing.card.tsx';
 import '../team/team.i18n.ts';
 import { ImpersonateDialog, type ImpersonationTarget } from './impersonate.dialog.tsx';
 import './staff.i18n.ts';
@@ -31,9 +32,7 @@ export function StaffTenantPage() {
       />
       <MembersCard tenant={data} />
       <div className="grid-cards">
-        <Card title={t('plan')}>
-          <EmptyState title={t('noPlan')}>{t('noPlanHint')}</EmptyState>
-        </Card>
+        <StaffBillingCard tenantId={data.id} />
         <Card title={t('bots')}>
           <EmptyState title={t('noBots')}>{t('noBotsHint')}</EmptyState>
         </Card>
