@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createContainer } from '../server/src/container.ts';
 import type { RunningServer } from '../server/src/server.ts';
 import { startAnthropicEmulator } from '../tools/emulators/anthropic/index.ts';
+import { colmeiaPrices, type StripeEmulator, startStripeEmulator } from '../tools/emulators/stripe/index.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const SYSTEM = { userId: null, email: null, ip: null };
@@ -59,4 +60,29 @@ export async function startDemoLlm(
       enabled: true,
     });
   return { url: emulator.url, stop: () => emulator.close() };
+}
+
+export const DEMO_STRIPE_WEBHOOK_SECRET = 'whsec_colmeia_demo';
+
+/**
+ * The Stripe emulator with Colmeia's plans as prices, unless real Stripe keys are configured. Start
+ * it before the server (its client points here from boot); `connect` adds the server's webhook.
+ */
+export async function startDemoStripe(): Promise<{
+  env: Record<string, string>;
+  emulator: StripeEmulator | null;
+  connect: (serverUrl: string) => void;
+}> {
+  if (process.env.STRIPE_SECRET_KEY) return { env: {}, emulator: null, connect: () => {} };
+  const emulator = await startStripeEmulator({ prices: colmeiaPrices() });
+  return {
+    env: {
+      STRIPE_SECRET_KEY: 'sk_test_colmeia_demo',
+      STRIPE_WEBHOOK_SECRET: DEMO_STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_URL: emulator.url,
+    },
+    emulator,
+    connect: (serverUrl) =>
+      emulator.addWebhook({ url: `${serverUrl}/webhooks/stripe`, secret: DEMO_STRIPE_WEBHOOK_SECRET }),
+  };
 }

@@ -7,7 +7,7 @@ import { createContainer } from '../server/src/container.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_WORKSPACES, seedDemo } from '../server/src/db/seed-demo.ts';
 import { parseEnv } from '../server/src/env.ts';
 import { startServer } from '../server/src/server.ts';
-import { startDemoBotHost, startDemoLlm } from './demo-services.ts';
+import { startDemoBotHost, startDemoLlm, startDemoStripe } from './demo-services.ts';
 import { ensureRedis } from './services.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -32,8 +32,10 @@ const redis = await ensureRedis(
   process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   path.join(dataDir, 'redis'),
 );
+const stripe = await startDemoStripe();
 const env = parseEnv({
   COLMEIA_MODE: 'demo',
+  ...stripe.env,
   LOG_LEVEL: 'warn',
   ...process.env,
   REDIS_URL: redis.url,
@@ -42,6 +44,7 @@ const env = parseEnv({
   PORT: process.env.PORT ?? '3000',
 });
 const server = await startServer(env);
+stripe.connect(server.url);
 await seedDemo(createContainer(server.deps).em);
 const llm = await startDemoLlm(server);
 const botHost = startDemoBotHost(root, dataDir, server);
@@ -54,6 +57,7 @@ const lines = [
   `E-mails are not sent in the demo: staff can read them at ${publicUrl}/staff/outbox`,
   `WhatsApp: ${botHost ? 'a bot host on the WhatsApp Web emulator; open Bots and link with the demo phone' : 'off (no Chromium)'}`,
   `LLM: the Anthropic emulator at ${llm.url} (provider "Demo (Anthropic emulator)")`,
+  `Payments: ${stripe.emulator ? `the Stripe emulator at ${stripe.emulator.url} (Billing → Subscribe opens its test checkout)` : 'Stripe (STRIPE_SECRET_KEY)'}`,
   '',
   `Demo logins (password for all: ${DEMO_PASSWORD})`,
   `  staff     ${DEMO_STAFF.email}`,
@@ -73,7 +77,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       botHost && botHost.exitCode === null ? new Promise((r) => botHost.once('exit', r)) : null;
     botHost?.kill('SIGTERM');
     Promise.resolve(hostExited)
-      .then(() => Promise.all([server.close(), llm.stop()]))
+      .then(() => Promise.all([server.close(), llm.stop(), stripe.emulator?.close()]))
       .finally(() => {
         redis.stop();
         process.exit(0);

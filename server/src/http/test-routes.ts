@@ -1,7 +1,7 @@
 // Routes that exist only in demo and test modes: move the server clock, read the e-mail outbox.
 // main.ts never mounts them in production mode.
 
-import { ZEmail, ZPassword, ZPersonName } from '@colmeia/shared';
+import { ZEmail, ZPassword, ZPersonName, ZPlanId } from '@colmeia/shared';
 import { hash } from '@node-rs/argon2';
 import express, { type Router } from 'express';
 import { z } from 'zod';
@@ -48,6 +48,18 @@ export function testRoutes(deps: Deps): Router {
       })),
     );
   });
+  // Puts a workspace on a plan without payment (a staff comp), for suites about other features.
+  r.post('/billing/plan', async (req, res) => {
+    const body = ZTestPlan.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: z.prettifyError(body.error) });
+      return;
+    }
+    await createContainer(deps).billing.sync.withRow(body.data.tenantId, (row) => {
+      Object.assign(row, { compPlan: body.data.plan, compUntil: null, compBy: 'test' });
+    });
+    res.json({ ok: true });
+  });
   // Runs the billing tick now (dunning, comps ending, purges) instead of waiting for its timer.
   r.post('/billing/tick', async (_req, res) => {
     res.json(await createContainer(deps).billing.jobs.tick());
@@ -85,3 +97,5 @@ const ZTestUser = z.object({
   password: ZPassword,
   staff: z.boolean().default(false),
 });
+
+const ZTestPlan = z.object({ tenantId: z.uuid(), plan: ZPlanId });

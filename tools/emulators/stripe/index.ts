@@ -4,5 +4,6 @@
 // delivery order through the returned object or /__emulator.
 
 export { RETRIES } from './lifecycle.ts';
+export { colmeiaPrices } from './prices.ts';
 export { type StripeEmulator, type StripeEmulatorOptions, startStripeEmulator } from './server.ts';
 export { type StripeEvent, signatureHeader } from './webhooks.ts';

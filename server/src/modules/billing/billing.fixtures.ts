@@ -1,29 +1,17 @@
 // A test world for billing: a server on a scratch database talking to the Stripe emulator (seeded
 // with the plans' prices, delivering webhooks to the server), and a workspace with an owner.
 
-import { type StripeEmulator, startStripeEmulator } from '@colmeia/emulators/stripe';
-import { DEFAULT_PLANS, type PlanId } from '@colmeia/shared';
+import { colmeiaPrices, type StripeEmulator, startStripeEmulator } from '@colmeia/emulators/stripe';
+import type { PlanId } from '@colmeia/shared';
 import { createUser, createWorkspace, type TestUser } from '../../../test/fixtures.ts';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 
 export const WEBHOOK_SECRET = 'whsec_billing_test';
 
-/** The Stripe prices for Colmeia's paid plans, by their lookup keys. */
-export const planPrices = () =>
-  Object.values(DEFAULT_PLANS)
-    .filter((p) => p.stripeLookupKey)
-    .map((p) => ({
-      lookup_key: p.stripeLookupKey,
-      unit_amount: p.priceBrlCents,
-      currency: 'brl',
-      product_name: `Colmeia ${p.name}`,
-      interval: 'month' as const,
-    }));
-
 export type BillingWorld = { server: TestServer; stripe: StripeEmulator; close(): Promise<void> };
 
 export async function startBillingWorld(env: Record<string, string> = {}): Promise<BillingWorld> {
-  const stripe = await startStripeEmulator({ prices: planPrices(), retries: 2, retryDelayMs: 20 });
+  const stripe = await startStripeEmulator({ prices: colmeiaPrices(), retries: 2, retryDelayMs: 20 });
   const server = await startTestServer({
     STRIPE_SECRET_KEY: 'sk_test_colmeia',
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
