@@ -133,6 +133,44 @@ describe('changing and ending a plan', () => {
         owner.user.email,
       ]);
     expect(mails.map((m: { kind: string }) => m.kind)).toContain('billing_deprovisioned');
+
+    // Retention over: the billing tick purges the archived session once.
+    advance(31 * DAY);
+    const jobs = () => createContainer(world.server.deps).billing.jobs;
+    expect((await jobs().tick()).purged).toBeGreaterThanOrEqual(1);
+    expect((await jobs().tick()).purged).toBe(0);
+    const audit = await createContainer(world.server.deps).audit.list(tenantId, { limit: 100 });
+    const actions = audit.map((e) => e.action);
+    expect(actions.filter((a) => a === 'whatsapp.purged')).toHaveLength(1);
+  });
+});
+
+describe('usage for Stripe meters', () => {
+  it("reports a paying workspace's month-to-date tokens and messages once per hour", async () => {
+    const { owner, tenantId } = await ownerWorkspace(world.server);
+    await buy(world, owner, tenantId, 'pro');
+    await createContainer(world.server.deps)
+      .em.getConnection()
+      .execute(
+        `insert into llm_usage (id, tenant_id, channel, model, requested_model, input_tokens, output_tokens,
+           cache_write5m_tokens, cache_write1h_tokens, cache_read_tokens, cost_nano, price_version, latency_ms,
+           attempts, outcome, request_id, created_at)
+         values (gen_random_uuid(), ?, 'api', 'claude-haiku-4-5', 'claude-haiku-4-5', 100, 20, 0, 0, 5, 1000, 'x', 10, 1, 'ok', ?, now())`,
+        [tenantId, `req_meter_${tenantId}`],
+      );
+    const customer = (await createContainer(world.server.deps).billing.repo.find(tenantId))!.stripeCustomerId;
+    const mine = () =>
+      [...world.stripe.state.meterEvents.values()].filter((e) => e.payload.stripe_customer_id === customer);
+    await createContainer(world.server.deps).billing.jobs.reportMeters();
+    await createContainer(world.server.deps).billing.jobs.reportMeters();
+    expect(
+      mine()
+        .map((e) => [e.event_name, e.payload.value])
+        .sort(),
+    ).toEqual([
+      ['colmeia_messages', '0'],
+      ['colmeia_tokens', '125'],
+    ]);
   });
 });
 
