@@ -14,6 +14,7 @@ export const common = {
     nothingHere: 'Nada por aqui ainda',
     forbidden: 'Você não tem permissão para fazer isso.',
     blockedWhileImpersonating: 'Indisponível durante a personificação',
+    seePlans: 'Ver planos',
     language: 'Idioma',
   },
   en: {
@@ -31,6 +32,7 @@ export const common = {
     nothingHere: 'Nothing here yet',
     forbidden: 'You are not allowed to do this.',
     blockedWhileImpersonating: 'Unavailable while impersonating',
+    seePlans: 'See plans',
     language: 'Language',
   },
 };

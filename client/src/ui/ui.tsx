@@ -9,7 +9,9 @@ import {
   useId,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, translateValidation } from './messages.ts';
+import { Link } from 'react-router';
+import { getCurrentTenantId } from '../lib/trpc.ts';
+import { errorReason, errorText, translateValidation } from './messages.ts';
 
 export function Button({
   variant = 'primary',
@@ -154,11 +156,21 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 /** A form-level error (the message of a failed mutation), announced to screen readers. */
 export function FormError({ error }: { error: unknown }) {
-  useTranslation();
+  const { t } = useTranslation();
   if (!error) return null;
+  // A plan or a pending payment said no: the way out is the Billing page of this workspace.
+  const reason = errorReason(error);
+  const tenantId = getCurrentTenantId();
+  const upgrade = tenantId && (reason?.startsWith('plan.') || reason === 'billing.read_only');
   return (
     <p className="form-error" role="alert">
       {errorText(error)}
+      {upgrade && (
+        <>
+          {' '}
+          <Link to={`/w/${tenantId}/billing`}>{t('seePlans')}</Link>
+        </>
+      )}
     </p>
   );
 }
