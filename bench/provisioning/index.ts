@@ -12,12 +12,18 @@ import path from 'node:path';
 import pg from 'pg';
 import { colmeiaPrices, startStripeEmulator } from '../../tools/emulators/stripe/index.ts';
 import { Api } from '../reliability/api.ts';
-import { exited, freePort, startBotHost, startServer, until } from '../reliability/processes.ts';
+import {
+  benchHostEnv,
+  exited,
+  freePort,
+  startBotHost,
+  startServer,
+  until,
+} from '../reliability/processes.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const ADMIN = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const TOKEN = 'colmeia-dev-host-token';
 const SECRET = 'whsec_bench_provisioning';
 const tag = randomBytes(4).toString('hex');
 const dir = mkdtempSync(path.join(os.tmpdir(), `colmeia-prov-${tag}-`));
@@ -48,21 +54,7 @@ const server = startServer({
 });
 await until('the server', async () => (await fetch(`${base}/health`)).ok);
 stripe.addWebhook({ url: `${base}/webhooks/stripe`, secret: SECRET });
-const host = startBotHost({
-  COLMEIA_MODE: 'test',
-  HOST_ID: `prov-${tag}`,
-  PORT: '0',
-  HOST_TOKEN: TOKEN,
-  REDIS_URL: REDIS,
-  QUEUE_PREFIX: `prov-${tag}`,
-  SERVER_URL: base,
-  HEARTBEAT_MS: '1000',
-  SESSIONS_DIR: path.join(dir, 'sessions'),
-  BACKUP_DIR: path.join(dir, 'backups'),
-  BACKUP_ENABLED: 'false',
-  START_STAGGER_MS: '0',
-  LOG_LEVEL: 'error',
-});
+const host = startBotHost(benchHostEnv({ name: `prov-${tag}`, dir, redisUrl: REDIS, serverUrl: base }));
 
 async function cleanUp() {
   host.kill('SIGTERM');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startAnthropicEmulator } from '../../tools/emulators/anthropic/index.ts';
 import { Api } from './api.ts';
-import { exited, freePort, startBotHost, startRedis, startServer, until } from './processes.ts';
+import { benchHostEnv, exited, freePort, startBotHost, startRedis, startServer, until } from './processes.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1000);
 const ADMIN = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -52,19 +52,7 @@ const serverEnv = {
 let server = startServer(serverEnv);
 await until('the server', async () => (await fetch(`${base}/health`)).ok);
 const host = startBotHost({
-  COLMEIA_MODE: 'test',
-  HOST_ID: `rel-${tag}`,
-  PORT: '0',
-  HOST_TOKEN: TOKEN,
-  REDIS_URL: redisUrl,
-  QUEUE_PREFIX: `rel-${tag}`,
-  SERVER_URL: base,
-  HEARTBEAT_MS: '1000',
-  SESSIONS_DIR: path.join(dir, 'sessions'),
-  BACKUP_DIR: path.join(dir, 'backups'),
-  BACKUP_ENABLED: 'false',
-  START_STAGGER_MS: '0',
-  LOG_LEVEL: 'error',
+  ...benchHostEnv({ name: `rel-${tag}`, dir, redisUrl, serverUrl: base }),
   WORKERS: '1',
 });
 

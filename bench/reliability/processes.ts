@@ -53,6 +53,25 @@ export function startServer(env: Record<string, string>): ChildProcess {
   });
 }
 
+/** A bot host for a bench run: its id and queue prefix from `name`, volumes under `dir`. */
+export function benchHostEnv(o: { name: string; dir: string; redisUrl: string; serverUrl: string }) {
+  return {
+    COLMEIA_MODE: 'test',
+    HOST_ID: o.name,
+    PORT: '0',
+    HOST_TOKEN: 'colmeia-dev-host-token',
+    REDIS_URL: o.redisUrl,
+    QUEUE_PREFIX: o.name,
+    SERVER_URL: o.serverUrl,
+    HEARTBEAT_MS: '1000',
+    SESSIONS_DIR: path.join(o.dir, 'sessions'),
+    BACKUP_DIR: path.join(o.dir, 'backups'),
+    BACKUP_ENABLED: 'false',
+    START_STAGGER_MS: '0',
+    LOG_LEVEL: 'error',
+  };
+}
+
 export function startBotHost(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [path.join(root, 'bot-host/src/main.ts')], {
     env: { ...process.env, ...env },
