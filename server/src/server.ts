@@ -24,6 +24,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The prefix of every Redis key this server uses (login limits, gateway counters, quotas, pub/sub).
+ * It follows QUEUE_PREFIX, so two deployments sharing a Redis (the demo and a test run on one
+ * machine) never share login limits or budgets, while every instance of one deployment does.
+ */
+export function redisPrefixOf(env: Pick<Env, 'QUEUE_PREFIX'>, opts: { redisPrefix?: string } = {}): string {
+  return opts.redisPrefix ?? env.QUEUE_PREFIX;
+}
+
 export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): Promise<Deps> {
   const logger = createLogger(env.LOG_LEVEL);
   const orm = await initOrm({ databaseUrl: env.DATABASE_URL, dataDir: `${env.DATA_DIR}/pglite` });
@@ -32,7 +41,7 @@ export async function buildDeps(env: Env, opts: { redisPrefix?: string } = {}): 
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const redis = createRedis(env.REDIS_URL);
-  const prefix = opts.redisPrefix ?? 'colmeia';
+  const prefix = redisPrefixOf(env, opts);
   const clock = new Clock();
   const mailer = new Mailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
   const gateway = new GatewayRuntime({ env, logger, orm, clock, mailer, redisPrefix: prefix });
