@@ -42,6 +42,8 @@ const env = parseEnv({
   DATA_DIR: dataDir,
   CLIENT_DIST: path.join(root, 'client', 'dist'),
   PORT: process.env.PORT ?? '3000',
+  // Links in e-mails and Stripe's return addresses point at this demo, whatever its port.
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`,
 });
 const server = await startServer(env);
 stripe.connect(server.url);

@@ -106,6 +106,22 @@ describe('buying a plan', () => {
   });
 });
 
+describe('the event inbox', () => {
+  it("keeps no record of an event whose effect failed, so Stripe's retry applies it", async () => {
+    const { tenantId } = await ownerWorkspace(world.server);
+    const sync = createContainer(world.server.deps).billing.sync;
+    const event = { id: `evt_rollback_${tenantId}`, type: 'invoice.paid', created: 1 };
+    await expect(
+      sync.withRow(tenantId, async (_row, repo) => {
+        expect(await repo.recordEvent(event, tenantId, 'x')).toBe(true);
+        throw new Error('the effect failed');
+      }),
+    ).rejects.toThrow('the effect failed');
+    expect(await stripeEvents(tenantId)).toEqual([]);
+    expect(await sync.withRow(tenantId, (_row, repo) => repo.recordEvent(event, tenantId, 'x'))).toBe(true);
+  });
+});
+
 describe('changing and ending a plan', () => {
   it('upgrades with proration, cancels at the period end, and deprovisions when Stripe ends it', async () => {
     const { owner, tenantId, api } = await ownerWorkspace(world.server);

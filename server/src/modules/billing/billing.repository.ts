@@ -19,14 +19,19 @@ export class BillingRepository {
     return this.em.findOne(Subscription, { tenant: tenantId }, { ...forTenant(tenantId), refresh: true });
   }
 
+  /** Raw SQL inside the caller's transaction, if any (the connection alone would run it outside). */
+  private sql<T = unknown>(query: string, params: unknown[]): Promise<T[]> {
+    return this.em.getConnection().execute(query, params, 'all', this.em.getTransactionContext()) as Promise<
+      T[]
+    >;
+  }
+
   /** The row, created on Starter when missing, locked until the transaction ends. */
   async lock(tenantId: string): Promise<Subscription> {
-    await this.em
-      .getConnection()
-      .execute(
-        'insert into billing_subscription (tenant_id, plan, cancel_at_period_end, updated_at) values (?, ?, false, now()) on conflict do nothing',
-        [tenantId, 'starter'],
-      );
+    await this.sql(
+      'insert into billing_subscription (tenant_id, plan, cancel_at_period_end, updated_at) values (?, ?, false, now()) on conflict do nothing',
+      [tenantId, 'starter'],
+    );
     return this.em.findOneOrFail(
       Subscription,
       { tenant: tenantId },
@@ -67,12 +72,10 @@ export class BillingRepository {
     tenantId: string | null,
     outcome: string,
   ): Promise<boolean> {
-    const rows: unknown[] = await this.em
-      .getConnection()
-      .execute(
-        'insert into stripe_event (id, type, tenant, created, outcome, received_at) values (?, ?, ?, ?, ?, now()) on conflict (id) do nothing returning id',
-        [event.id, event.type, tenantId, event.created, outcome.slice(0, 200)],
-      );
+    const rows = await this.sql(
+      'insert into stripe_event (id, type, tenant, created, outcome, received_at) values (?, ?, ?, ?, ?, now()) on conflict (id) do nothing returning id',
+      [event.id, event.type, tenantId, event.created, outcome.slice(0, 200)],
+    );
     return rows.length === 1;
   }
 
