@@ -27,7 +27,10 @@ const emulator = await startAnthropicEmulator();
 emulator.inject({ sticky: true, delayMs: LLM_MS });
 const child = spawn(
   process.execPath,
-  [path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.ts')],
+  [
+    ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.ts'),
+  ],
   {
     env: { ...process.env, EMULATOR_URL: emulator.url },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -39,6 +42,7 @@ const ready = await new Promise<{ botId: string; redisUrl: string; queuePrefix: 
     child.once('exit', (code) => reject(new Error(`server process exited (${code})`)));
     lines.on('line', (line) => {
       if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
+      else process.stderr.write(`server: ${line.slice(0, 400)}\n`);
     });
   },
 );
@@ -53,7 +57,7 @@ let seq = 0;
 void commands.process(64, async (job) => {
   const c = job.data.command;
   if (c.type !== 'send_text') return { ok: true };
-  const tag = /#(m\d+)#/.exec(c.text)?.[1];
+  const tag = /#(m-?\d+)#/.exec(c.text)?.[1];
   const t0 = tag ? sentAt.get(tag) : undefined;
   if (tag && t0 !== undefined) {
     sentAt.delete(tag);

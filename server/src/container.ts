@@ -21,6 +21,7 @@ import { ConversationService } from './modules/conversation/conversation.service
 import { DeadLetterNames } from './modules/conversation/dead-letters.repository.ts';
 import { DeadLetterService } from './modules/conversation/dead-letters.service.ts';
 import { PipelineService } from './modules/conversation/pipeline.service.ts';
+import { PipelineStore } from './modules/conversation/pipeline.store.ts';
 import { planGate } from './modules/conversation/plan-gate.ts';
 import { WebhookRepository } from './modules/webhooks/webhook.repository.ts';
 import { WebhookService } from './modules/webhooks/webhook.service.ts';
@@ -116,6 +117,7 @@ export class Container extends GatewayContainer {
     return this.once('pipeline', () => {
       const repo = new ConversationRepository(this.em);
       return new PipelineService({
+        store: new PipelineStore(this.em),
         repo,
         configs: {
           latest: (tenantId: string, botId: string) =>

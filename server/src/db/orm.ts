@@ -23,6 +23,10 @@ function baseOptions(): Partial<Options> {
     // Every request, job and event forks its own EntityManager; the global one is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // Every tenant-owned table carries its own tenant_id, so the tenant filter never needs the
+    // referenced row: without this, each query joined every referenced table to re-check its tenant.
+    filtersOnRelations: false,
+    autoJoinRefsForFilters: false,
   };
 }
 

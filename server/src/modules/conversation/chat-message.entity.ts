@@ -14,6 +14,7 @@ export const MESSAGE_STATUSES = [
   'read',
   'failed',
 ] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
  * A message in or out. Inbound messages are unique per bot and channel message id, which is what

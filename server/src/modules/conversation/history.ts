@@ -1,10 +1,9 @@
 // The conversation as the model sees it: earlier messages as alternating user/assistant turns.
 // In groups each line names its author, so the agent knows who said what.
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import type { ChatMessage } from './chat-message.entity.ts';
 
 export function toTurns(
-  history: ChatMessage[],
+  history: { direction: 'in' | 'out'; text: string; authorName: string | null }[],
   current: { text: string; authorName?: string | null | undefined },
   group: boolean,
 ): MessageParam[] {

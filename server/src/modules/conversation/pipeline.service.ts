@@ -8,17 +8,18 @@ import type { GatewayService } from '../gateway/gateway.service.ts';
 import { GatewayRefusal } from '../gateway/refusal.ts';
 import type { WebhookEvent } from '../webhooks/webhook-runtime.ts';
 import { type ChannelSender, PermanentSendError } from './channels.ts';
-import type { ChatMessage } from './chat-message.entity.ts';
-import type { Conversation } from './conversation.entity.ts';
 import type { ConversationRepository } from './conversation.repository.ts';
 import { toTurns } from './history.ts';
 import { PairingService, pairingText } from './pairing.ts';
 import type { PipelineInput, PipelineOutcome } from './pipeline.types.ts';
+import type { ConversationRow, MessageRow, PipelineStore } from './pipeline.store.ts';
 import type { PlanGate } from './plan-gate.ts';
 import { decide } from './routing.ts';
 import { splitReply } from './split-reply.ts';
 
 export type PipelineDeps = {
+  /** The hot path's statements (plain SQL); `repo` serves the rare ones (pairing). */
+  store: PipelineStore;
   repo: ConversationRepository;
   configs: Pick<BotConfigRepository, 'latest'>;
   gateway: Pick<GatewayService, 'complete'>;
@@ -43,18 +44,17 @@ export class PipelineService {
   }
 
   async handle(input: PipelineInput): Promise<PipelineOutcome> {
-    const { repo } = this.d;
+    const { store, repo } = this.d;
     const { message, conversation, fresh } = await this.record(input);
     const outcome = base(message, conversation);
-    const replies = fresh ? [] : await repo.replies(input.tenantId, message.id);
+    const replies = fresh ? [] : await store.replies(input.tenantId, message.id);
     if (!fresh && DONE.has(message.status) && replies.every((r) => r.status !== 'pending')) {
       return { ...outcome, status: 'duplicate', replies: replies.map(view), ...costOf(replies) };
     }
     if (replies.length) return this.deliver(input, message, conversation, replies, outcome);
 
     if (conversation.paused) {
-      message.status = 'recorded';
-      await repo.flush();
+      await store.closeInbound(input.tenantId, message, 'recorded', null);
       return { ...outcome, status: 'recorded' };
     }
     const version = await this.d.configs.latest(input.tenantId, input.botId);
@@ -63,18 +63,19 @@ export class PipelineService {
     // Approved pairings matter only to a sender the policy would otherwise ask to pair.
     if (decision.action === 'pairing')
       decision = decide(version.config, input, await repo.approvedPhones(input.tenantId, input.botId));
-    message.rule = decision.rule;
 
     if (decision.action === 'ignore') {
-      message.status = 'ignored';
-      await repo.flush();
+      await store.closeInbound(input.tenantId, message, 'ignored', decision.rule);
       return { ...outcome, status: 'ignored', rule: decision.rule, reason: decision.reason };
     }
     if (decision.action === 'pairing') {
       const request = await new PairingService(repo, this.d.now).ensure(input);
-      const rows = this.addReplies(input, message, [pairingText(request.code)], {});
-      message.status = 'answered';
       await repo.flush();
+      const rows = await store.answer(input, message, [pairingText(request.code)], {}, {
+        rule: decision.rule,
+        agentId: null,
+        model: null,
+      });
       const sent = await this.deliver(input, message, conversation, rows, outcome);
       return { ...sent, status: 'pairing', rule: decision.rule };
     }
@@ -82,8 +83,7 @@ export class PipelineService {
     const plan = await this.d.plan(input);
     const stopped = await plan.admit();
     if (stopped) {
-      Object.assign(message, { status: 'ignored', rule: stopped });
-      await repo.flush();
+      await store.closeInbound(input.tenantId, message, 'ignored', stopped);
       return { ...outcome, status: 'refused', rule: stopped, reason: stopped };
     }
     try {
@@ -93,13 +93,11 @@ export class PipelineService {
       throw err;
     }
     const sender = this.d.sender(input);
-    await sender.typing(input.chatId).catch(() => {});
-    const history = await repo.history(
-      input.tenantId,
-      conversation.id,
-      message.createdAt,
-      decision.agent.historyWindow,
-    );
+    // The typing indicator is a courtesy: it goes out while the history is read, and never fails the reply.
+    const [, history] = await Promise.all([
+      sender.typing(input.chatId).catch(() => {}),
+      store.history(input.tenantId, conversation.id, message.createdAt, decision.agent.historyWindow),
+    ]);
     let result: Awaited<ReturnType<GatewayService['complete']>>;
     try {
       result = await this.d.gateway.complete({
@@ -120,10 +118,9 @@ export class PipelineService {
       await plan.refund();
       if (err instanceof GatewayRefusal) {
         // Budget or plan said no: nothing to retry; the transcript shows why.
-        message.status = 'ignored';
-        message.rule = `refused:${err.gatewayReason}`;
-        await repo.flush();
-        return { ...outcome, status: 'refused', rule: message.rule, reason: err.gatewayReason };
+        const rule = `refused:${err.gatewayReason}`;
+        await store.closeInbound(input.tenantId, message, 'ignored', rule);
+        return { ...outcome, status: 'refused', rule, reason: err.gatewayReason };
       }
       await this.d.health(input, version.version, false, (err as Error).message);
       throw err;
@@ -132,7 +129,7 @@ export class PipelineService {
       .flatMap((b) => (b.type === 'text' ? [b.text] : []))
       .join('\n')
       .trim();
-    const rows = this.addReplies(
+    const rows = await store.answer(
       input,
       message,
       splitReply(plan.sign(`${decision.agent.replyPrefix}${text}`)),
@@ -144,10 +141,8 @@ export class PipelineService {
         inputTokens: result.usage.inputTokens,
         outputTokens: result.usage.outputTokens,
       },
+      { rule: decision.rule, agentId: decision.agent.id, model: result.model },
     );
-    Object.assign(message, { status: 'answered', agentId: decision.agent.id, model: result.model });
-    conversation.agentId = decision.agent.id;
-    await repo.flush();
     await this.d.health(input, version.version, true);
     return this.deliver(input, message, conversation, rows, outcome);
   }
@@ -155,43 +150,13 @@ export class PipelineService {
   /** Records the inbound message once; a redelivery finds the first copy. */
   private async record(
     input: PipelineInput,
-  ): Promise<{ message: ChatMessage; conversation: Conversation; fresh: boolean }> {
-    const { repo } = this.d;
-    const existing = await repo.findInbound(input.tenantId, input.botId, input.externalId);
+  ): Promise<{ message: MessageRow; conversation: ConversationRow; fresh: boolean }> {
+    const { store } = this.d;
     const at = new Date(input.at);
-    const conversation = await repo.ensure(
-      {
-        tenant: input.tenantId,
-        bot: input.botId,
-        channel: input.channel,
-        chatId: input.chatId,
-        chatType: input.chatType,
-      },
-      input.chatTitle || input.authorName || input.senderPhone || input.chatId,
-      input.chatType === 'direct' ? input.senderPhone : null,
-      at,
-    );
-    if (existing) return { message: existing, conversation, fresh: false };
-    const message = repo.addMessage({
-      tenant: input.tenantId,
-      conversation: conversation.id,
-      botId: input.botId,
-      direction: 'in',
-      externalId: input.externalId,
-      authorId: input.authorId,
-      authorName: input.authorName,
-      text: input.text,
-      mediaType: input.mediaType,
-      status: 'received',
-    });
-    Object.assign(conversation, {
-      lastMessageAt: at > conversation.lastMessageAt ? at : conversation.lastMessageAt,
-      lastInboundAt:
-        conversation.lastInboundAt && conversation.lastInboundAt > at ? conversation.lastInboundAt : at,
-      lastText: input.text.slice(0, 200),
-      messageCount: conversation.messageCount + 1,
-    });
-    await repo.flush();
+    const title = input.chatTitle || input.authorName || input.senderPhone || input.chatId;
+    const conversation = await store.conversation(input, title, at);
+    const { message, fresh } = await store.recordInbound(input, conversation.id, at);
+    if (!fresh) return { message, conversation, fresh };
     this.d.emit(input.tenantId, {
       id: `msg-in-${message.id}`,
       type: 'message.received',
@@ -208,58 +173,35 @@ export class PipelineService {
         at: input.at,
       },
     });
-    return { message, conversation, fresh: true };
-  }
-
-  private addReplies(
-    input: PipelineInput,
-    inbound: ChatMessage,
-    parts: string[],
-    extra: Partial<ChatMessage>,
-  ): ChatMessage[] {
-    return parts.map((text, part) =>
-      this.d.repo.addMessage({
-        tenant: input.tenantId,
-        conversation: inbound.conversation,
-        botId: input.botId,
-        direction: 'out',
-        text,
-        status: 'pending',
-        replyToId: inbound.id,
-        part,
-        ...(part === 0 ? extra : { agentId: extra.agentId ?? null, model: extra.model ?? null }),
-      }),
-    );
+    return { message, conversation, fresh };
   }
 
   /** Sends what is still pending, in order; each part's command id is its row id. */
   private async deliver(
     input: PipelineInput,
-    inbound: ChatMessage,
-    conversation: Conversation,
-    rows: ChatMessage[],
+    inbound: MessageRow,
+    conversation: ConversationRow,
+    rows: MessageRow[],
     outcome: PipelineOutcome,
   ): Promise<PipelineOutcome> {
+    const { store } = this.d;
     const sender = this.d.sender(input);
     let refused: string | null = null;
     for (const row of rows) {
       if (row.status !== 'pending') continue;
       const quote = input.chatType === 'group' && row.part === 0 ? input.externalId : null;
+      let externalId: string | null;
       try {
         if (refused) throw new PermanentSendError(refused);
-        row.externalId = await sender.send(input.chatId, row.text, {
-          commandId: `reply-${row.id}`,
-          replyTo: quote,
-        });
+        externalId = await sender.send(input.chatId, row.text, { commandId: `reply-${row.id}`, replyTo: quote });
       } catch (err) {
         // No retry can fix it (the channel said so): the reply and the parts after it fail here.
         if (!(err instanceof PermanentSendError)) throw err;
         refused = err.message;
-        Object.assign(row, { status: 'failed', error: err.message.slice(0, 500) });
-        await this.d.repo.flush();
+        await store.failed(input.tenantId, row, err.message);
         continue;
       }
-      row.status = 'sent';
+      await store.sent(input.tenantId, row, externalId, this.d.now());
       this.d.emit(input.tenantId, {
         id: `msg-out-${row.id}`,
         type: 'message.sent',
@@ -276,12 +218,6 @@ export class PipelineService {
           costUsd: (row.costNano ?? 0) / 1e9,
         },
       });
-      Object.assign(conversation, {
-        lastMessageAt: this.d.now(),
-        lastText: row.text.slice(0, 200),
-        messageCount: conversation.messageCount + 1,
-      });
-      await this.d.repo.flush();
     }
     return {
       ...outcome,
@@ -295,7 +231,7 @@ export class PipelineService {
   }
 }
 
-function base(message: ChatMessage, conversation: Conversation): PipelineOutcome {
+function base(message: MessageRow, conversation: ConversationRow): PipelineOutcome {
   return {
     messageId: message.id,
     conversationId: conversation.id,
@@ -310,8 +246,8 @@ function base(message: ChatMessage, conversation: Conversation): PipelineOutcome
     reason: null,
   };
 }
-const view = (r: ChatMessage) => ({ id: r.id, text: r.text, externalId: r.externalId ?? null });
-function costOf(rows: ChatMessage[]) {
+const view = (r: MessageRow) => ({ id: r.id, text: r.text, externalId: r.externalId ?? null });
+function costOf(rows: MessageRow[]) {
   const sum = (k: 'costNano' | 'inputTokens' | 'outputTokens') => rows.reduce((s, r) => s + (r[k] ?? 0), 0);
   return { costNano: sum('costNano'), inputTokens: sum('inputTokens'), outputTokens: sum('outputTokens') };
 }

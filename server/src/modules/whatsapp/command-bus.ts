@@ -31,6 +31,9 @@ export class HostCommandBus {
     let queue = this.queues.get(hostId);
     if (!queue) {
       queue = new Bull(hostCommandsQueue(hostId), this.redisUrl, { prefix: this.prefix });
+      // Each call in flight listens for its job's answer on the queue's global events; hundreds at
+      // once are normal under load, not a leak.
+      queue.setMaxListeners(0);
       this.queues.set(hostId, queue);
     }
     return queue;
