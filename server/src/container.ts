@@ -128,8 +128,11 @@ export class Container extends GatewayContainer {
           input.channel === 'web'
             ? new WebSender({
                 bus: whatsapp.commands,
-                sessions: this.waSessions,
-                tenantId: input.tenantId,
+                placement: () =>
+                  whatsapp.updates.placement.get(input.botId, async () => {
+                    const s = await this.waSessions.find(input.tenantId, input.botId);
+                    return s ? { hostId: s.hostId ?? null, state: s.state } : null;
+                  }),
                 botId: input.botId,
               })
             : input.channel === 'cloud'

@@ -2,7 +2,7 @@
 // bot's host (command id = our message id, so a retried send is one WhatsApp message), `sandbox`
 // keeps replies in the database only. Cloud API numbers add their own sender.
 import type { HostCommandBus } from '../whatsapp/command-bus.ts';
-import type { WaSessionRepository } from '../whatsapp/wa-session.repository.ts';
+import type { Placement } from '../whatsapp/link-updates.ts';
 
 export interface ChannelSender {
   typing(chatId: string): Promise<void>;
@@ -29,7 +29,12 @@ export const sandboxSender: ChannelSender = {
 };
 
 export class WebSender implements ChannelSender {
-  private readonly d: { bus: HostCommandBus; sessions: WaSessionRepository; tenantId: string; botId: string };
+  private readonly d: {
+    bus: HostCommandBus;
+    /** The bot's session placement (cached briefly; dropped whenever the record changes). */
+    placement: () => Promise<Placement | null>;
+    botId: string;
+  };
   constructor(d: WebSender['d']) {
     this.d = d;
   }
@@ -60,7 +65,7 @@ export class WebSender implements ChannelSender {
   }
 
   private async host(): Promise<string> {
-    const session = await this.d.sessions.find(this.d.tenantId, this.d.botId);
+    const session = await this.d.placement();
     if (!session?.hostId || session.state !== 'ready')
       throw new SendError(`the bot's WhatsApp is not connected (${session?.state ?? 'no session'})`);
     return session.hostId;

@@ -24,7 +24,11 @@ export const ChatMessageSchema = defineEntity({
   name: 'ChatMessage',
   filters: tenantFilter,
   uniques: [{ properties: ['botId', 'direction', 'externalId'] }, { properties: ['replyToId', 'part'] }],
-  indexes: [{ properties: ['conversation', 'createdAt'] }, { properties: ['tenant', 'createdAt'] }],
+  // History and transcripts read one conversation's latest messages. With the tenant in the index
+  // too, every condition of those reads is in it, so the planner never prefers the tenant-wide index
+  // and walks a whole workspace's messages (it did on fresh statistics: 3.7 ms instead of 0.05).
+  // The conversation leads for the cascade from a deleted conversation.
+  indexes: [{ properties: ['conversation', 'tenant', 'createdAt'] }, { properties: ['tenant', 'createdAt'] }],
   properties: {
     id: idProperty(),
     tenant: () => p.manyToOne(Tenant).mapToPk().deleteRule('cascade'),

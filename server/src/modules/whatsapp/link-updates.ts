@@ -2,6 +2,10 @@
 // every server instance wakes the subscriptions it holds for that bot.
 import { EventEmitter, on } from 'node:events';
 import type { Redis } from 'ioredis';
+import { TtlCache } from '../../ttl-cache.ts';
+
+/** The part of a session record a send needs. */
+export type Placement = { hostId: string | null; state: string };
 
 export class LinkUpdates {
   private readonly local = new EventEmitter();
@@ -15,11 +19,23 @@ export class LinkUpdates {
     this.subscriber = redis.duplicate();
     this.local.setMaxListeners(0);
     this.subscriber.subscribe(this.channel).catch(() => {});
-    this.subscriber.on('message', (_channel, botId: string) => this.local.emit(botId));
+    this.subscriber.on('message', (_channel, botId: string) => {
+      this.forget(botId);
+      this.local.emit(botId);
+    });
   }
 
+  /** Where a bot's session runs, read before every send; any change to the record drops it. */
+  readonly placement = new TtlCache<Placement | null>(2_000);
+
   changed(botId: string): void {
+    // Here at once, other instances when the publication reaches them (within the TTL regardless).
+    this.forget(botId);
     this.publisher.publish(this.channel, botId).catch(() => {});
+  }
+
+  private forget(botId: string): void {
+    this.placement.forget(botId);
   }
 
   /** Yields once per change of the bot's record until the signal aborts. */
