@@ -11,8 +11,8 @@ import { type ChannelSender, PermanentSendError } from './channels.ts';
 import type { ConversationRepository } from './conversation.repository.ts';
 import { toTurns } from './history.ts';
 import { PairingService, pairingText } from './pairing.ts';
-import type { PipelineInput, PipelineOutcome } from './pipeline.types.ts';
 import type { ConversationRow, MessageRow, PipelineStore } from './pipeline.store.ts';
+import type { PipelineInput, PipelineOutcome } from './pipeline.types.ts';
 import type { PlanGate } from './plan-gate.ts';
 import { decide } from './routing.ts';
 import { splitReply } from './split-reply.ts';
@@ -71,11 +71,17 @@ export class PipelineService {
     if (decision.action === 'pairing') {
       const request = await new PairingService(repo, this.d.now).ensure(input);
       await repo.flush();
-      const rows = await store.answer(input, message, [pairingText(request.code)], {}, {
-        rule: decision.rule,
-        agentId: null,
-        model: null,
-      });
+      const rows = await store.answer(
+        input,
+        message,
+        [pairingText(request.code)],
+        {},
+        {
+          rule: decision.rule,
+          agentId: null,
+          model: null,
+        },
+      );
       const sent = await this.deliver(input, message, conversation, rows, outcome);
       return { ...sent, status: 'pairing', rule: decision.rule };
     }
@@ -193,7 +199,10 @@ export class PipelineService {
       let externalId: string | null;
       try {
         if (refused) throw new PermanentSendError(refused);
-        externalId = await sender.send(input.chatId, row.text, { commandId: `reply-${row.id}`, replyTo: quote });
+        externalId = await sender.send(input.chatId, row.text, {
+          commandId: `reply-${row.id}`,
+          replyTo: quote,
+        });
       } catch (err) {
         // No retry can fix it (the channel said so): the reply and the parts after it fail here.
         if (!(err instanceof PermanentSendError)) throw err;

@@ -42,6 +42,11 @@ export type ReplyExtra = {
 const MESSAGE_COLUMNS = `id, conversation_id, direction, text, author_name, status, rule, agent_id, model,
   external_id, part, cost_nano, input_tokens, output_tokens, created_at`;
 
+/** Parameters: conversation, tenant, before, limit. */
+export const HISTORY_SQL = `select ${MESSAGE_COLUMNS} from chat_message
+  where conversation_id = ? and tenant_id = ? and created_at < ? and status not in ('failed', 'pending')
+  order by created_at desc limit ?`;
+
 type Raw = Record<string, unknown>;
 
 export class PipelineStore {
@@ -150,14 +155,14 @@ export class PipelineStore {
   }
 
   /** The last `limit` messages before `before`, oldest first: the history an agent sees. */
-  async history(tenantId: string, conversationId: string, before: Date, limit: number): Promise<MessageRow[]> {
+  async history(
+    tenantId: string,
+    conversationId: string,
+    before: Date,
+    limit: number,
+  ): Promise<MessageRow[]> {
     if (limit <= 0) return [];
-    const rows = await this.sql(
-      `select ${MESSAGE_COLUMNS} from chat_message
-        where conversation_id = ? and tenant_id = ? and created_at < ? and status not in ('failed', 'pending')
-        order by created_at desc limit ?`,
-      [conversationId, tenantId, before, limit],
-    );
+    const rows = await this.sql(HISTORY_SQL, [conversationId, tenantId, before, limit]);
     return rows.map(toMessage).reverse();
   }
 
@@ -254,9 +259,9 @@ export class PipelineStore {
   }
 
   private sql(query: string, params: unknown[]): Promise<Raw[]> {
-    return this.em
-      .getConnection()
-      .execute(query, params, 'all', this.em.getTransactionContext()) as Promise<Raw[]>;
+    return this.em.getConnection().execute(query, params, 'all', this.em.getTransactionContext()) as Promise<
+      Raw[]
+    >;
   }
 }
 
