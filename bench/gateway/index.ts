@@ -20,7 +20,10 @@ const WARMUP = 500;
 const emulator = await startAnthropicEmulator();
 const child = spawn(
   process.execPath,
-  [path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.ts')],
+  [
+    ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    path.join(path.dirname(fileURLToPath(import.meta.url)), 'server.ts'),
+  ],
   {
     env: { ...process.env, EMULATOR_URL: emulator.url },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -109,10 +112,17 @@ try {
 } finally {
   const usage = next('USAGE ');
   child.stdin!.end();
-  const row = JSON.parse(await usage) as { calls: number; cost: number };
+  const row = JSON.parse(await usage) as {
+    calls: number;
+    cost: number;
+    loop: { p50: number; p99: number; max: number };
+  };
   const expected = WARMUP + SEQUENTIAL + RATE * SECONDS;
   console.log(
     `\nUsage rows written by the gateway: ${row.calls} of ${expected} calls; spend $${(row.cost / 1e9).toFixed(4)}`,
+  );
+  console.log(
+    `Gateway event-loop delay over the run: p50 ${row.loop.p50} ms, p99 ${row.loop.p99} ms, max ${row.loop.max} ms`,
   );
   console.log(
     `Node ${process.version}, ${cpus().length} CPUs; gateway in its own process, emulator and load here.`,

@@ -2,6 +2,7 @@
 // scratch database with one provider (the emulator at EMULATOR_URL), a workspace with budgets
 // on, and an API key. Prints one READY line with what the load generator needs; on SIGTERM
 // (or stdin closing) it waits for the usage rows, prints how many were written, and exits.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createUser, createWorkspace } from '../../server/test/fixtures.ts';
 import { startTestServer } from '../../server/test/harness.ts';
 
@@ -31,6 +32,9 @@ await asOwner.gateway.budget.update({
   downgradeBelowPercent: 10,
 });
 const apiKey = (await asOwner.gateway.apiKeys.create({ name: 'bench' })).secret;
+// How long the event loop was held up by work (timers, batches, GC) while the load ran.
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 console.log(`READY ${JSON.stringify({ url: server.url, apiKey, providerKey })}`);
 
 let stopping = false;
@@ -45,7 +49,14 @@ async function stop() {
       'select count(*)::int as calls, coalesce(sum(cost_nano), 0)::float8 as cost from llm_usage where tenant_id = ?',
       [tenantId],
     )) as { calls: number; cost: number }[];
-  console.log(`USAGE ${JSON.stringify(row)}`);
+  loopDelay.disable();
+  const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
+  const loop = {
+    p50: ms(loopDelay.percentile(50)),
+    p99: ms(loopDelay.percentile(99)),
+    max: ms(loopDelay.max),
+  };
+  console.log(`USAGE ${JSON.stringify({ ...row, loop })}`);
   await server.close();
   process.exit(0);
 }

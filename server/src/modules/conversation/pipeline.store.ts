@@ -4,6 +4,7 @@
 // Every statement names its tenant. The rest of the slice (transcripts, pairing, takeover) keeps
 // the ORM; the rows here are the same tables as ChatMessage and Conversation.
 import { randomUUID } from 'node:crypto';
+import { boundQuery } from '../../db/bound-query.ts';
 import type { Em } from '../../db/orm.ts';
 import type { MessageStatus } from './chat-message.entity.ts';
 import type { PipelineInput } from './pipeline.types.ts';
@@ -259,9 +260,7 @@ export class PipelineStore {
   }
 
   private sql(query: string, params: unknown[]): Promise<Raw[]> {
-    return this.em.getConnection().execute(query, params, 'all', this.em.getTransactionContext()) as Promise<
-      Raw[]
-    >;
+    return boundQuery<Raw>(this.em, query, params);
   }
 }
 

@@ -104,6 +104,9 @@ export class ProviderPool {
       // Claude OAuth tokens are accepted on the Messages API only with this beta flag.
       defaultHeaders: oauth ? { 'anthropic-beta': 'oauth-2025-04-20' } : undefined,
       fetch: nodeFetch,
+      // The SDK opens an OpenTelemetry span per call (a no-op one without a tracer provider, still
+      // ~20 µs of work each); the gateway records its own usage and latency, so tracing stays off.
+      openTelemetry: false,
     });
     return {
       id: row.id,

@@ -1,5 +1,6 @@
 // Reads over the usage rows: budget seeds, the costs page, paging, provider health. Aggregates run
 // as SQL (raw queries are not filtered by the ORM, so each names its tenant explicitly).
+import { boundQuery } from '../../../db/bound-query.ts';
 import type { Em } from '../../../db/orm.ts';
 import { forTenant } from '../../../db/tenant-filter.ts';
 import { LlmUsage } from './usage.entity.ts';
@@ -40,15 +41,22 @@ export class UsageRepository {
   /**
    * One INSERT for many rows, skipping ids already stored: the usage stream may deliver a row
    * twice (see usage-writer.ts). Columns come from the entity's metadata, so they cannot drift.
+   * The rows travel as one bound JSON parameter: inlining ~20 escaped values per row into the
+   * statement's text (the ORM's execute) held the gateway's event loop 2–3 ms per batch.
    */
   async insertIgnoringDuplicates(rows: UsageRecord[]): Promise<void> {
     if (!rows.length) return;
     const props = this.em.getMetadata().get(LlmUsage).props;
-    const columns = props.map((p) => `"${p.fieldNames[0]}"`).join(', ');
-    const tuple = `(${props.map(() => '?').join(', ')})`;
-    await this.em.getConnection().execute(
-      `insert into llm_usage (${columns}) values ${rows.map(() => tuple).join(', ')} on conflict (id) do nothing`,
-      rows.flatMap((r) => props.map((p) => r[p.name as keyof UsageRecord] ?? null)),
+    const fields = props.map((p) => [p.name as keyof UsageRecord, p.fieldNames[0]!] as const);
+    const columns = fields.map(([, column]) => `"${column}"`).join(', ');
+    const json = JSON.stringify(
+      rows.map((r) => Object.fromEntries(fields.map(([name, column]) => [column, r[name] ?? null]))),
+    );
+    await boundQuery(
+      this.em,
+      `insert into llm_usage (${columns}) select ${columns} from json_populate_recordset(null::llm_usage, ?::json)
+       on conflict (id) do nothing`,
+      [json],
     );
   }
 
