@@ -15,6 +15,8 @@ const server = await startTestServer({
   GATEWAY_TENANT_TPM: '100000000',
   SEND_PER_BOT_PER_MINUTE: '1000000',
   LOG_LEVEL: 'warn',
+  // Messages handled at once (the server's default unless the run says otherwise).
+  ...(process.env.PIPELINE_CONCURRENCY ? { PIPELINE_CONCURRENCY: process.env.PIPELINE_CONCURRENCY } : {}),
 });
 const staff = await createUser(server, { email: 'bench-staff@colmeia.test', staff: true });
 const owner = await createUser(server, { email: 'bench-owner@colmeia.test' });
