@@ -8,6 +8,7 @@ import { createContainer } from '../../container.ts';
 import type { Deps } from '../../deps.ts';
 import type { Logger } from '../../logger.ts';
 import { WaSession } from '../whatsapp/wa-session.entity.ts';
+import { MESSAGE_QUEUE_LOCKS } from '../whatsapp/whatsapp-runtime.ts';
 import { ConfigCache } from './config-cache.ts';
 import { ConfigHealth } from './config-health.ts';
 import { fromHostEvent } from './inbound.ts';
@@ -47,7 +48,10 @@ export class ConversationRuntime {
       attempts: d.retry?.attempts ?? 6,
       backoff: { type: 'exponential', delay: d.retry?.backoffMs ?? 2_000 },
     };
-    this.queue = new Bull(PIPELINE_QUEUE, d.redisUrl, { prefix: d.queuePrefix });
+    this.queue = new Bull(PIPELINE_QUEUE, d.redisUrl, {
+      prefix: d.queuePrefix,
+      settings: MESSAGE_QUEUE_LOCKS,
+    });
     this.throttle = new SendThrottle(d.redis, d.prefix, d.limits);
     this.health = new ConfigHealth(d.redis, d.prefix, d.logger);
   }
