@@ -81,6 +81,14 @@ await staff.call('providers.create', {
   enabled: true,
 });
 owner.tenant = (await owner.call<{ id: string }>('tenant.create', { name: 'Reliability' })).id;
+// On Enterprise (no monthly message allowance), as staff would comp it: a new workspace is on
+// Starter, whose 500 messages a month would refuse the rest of a 1000-message run.
+const comped = await fetch(`${base}/__test/billing/plan`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ tenantId: owner.tenant, plan: 'enterprise' }),
+});
+if (!comped.ok) throw new Error(`plan: ${comped.status} ${await comped.text()}`);
 const bot = await owner.call<{ id: string }>('bots.create', { name: 'Rel' });
 const v1 = await owner.call<{ version: number; config: Record<string, unknown> }>(
   'botConfig.get',
