@@ -55,6 +55,10 @@ const host = startBotHost({
   ...benchHostEnv({ name: `rel-${tag}`, dir, redisUrl, serverUrl: base }),
   WORKERS: '1',
 });
+// A run that fails half-way (a timeout throws) must not leave its server, host and Redis running.
+process.on('exit', () => {
+  for (const child of [host, server, redis]) if (child.exitCode === null) child.kill('SIGKILL');
+});
 
 // A workspace, an LLM provider, a bot open to every contact, linked with the demo phone.
 const staff = new Api(base);
