@@ -17,7 +17,10 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP = 500;
 
-const emulator = await startAnthropicEmulator();
+// BENCH_EMULATOR=process runs the emulator in a process of its own (as Anthropic is another
+// machine), so the direct calls cross a process boundary like the gateway's upstream calls do.
+const emulator =
+  process.env.BENCH_EMULATOR === 'process' ? await emulatorProcess() : await startAnthropicEmulator();
 const child = spawn(
   process.execPath,
   [
@@ -125,7 +128,27 @@ try {
     `Gateway event-loop delay over the run: p50 ${row.loop.p50} ms, p99 ${row.loop.p99} ms, max ${row.loop.max} ms`,
   );
   console.log(
-    `Node ${process.version}, ${cpus().length} CPUs; gateway in its own process, emulator and load here.`,
+    `Node ${process.version}, ${cpus().length} CPUs; gateway in its own process, ${process.env.BENCH_EMULATOR === 'process' ? 'emulator in its own, load here' : 'emulator and load here'}.`,
   );
   await emulator.close();
+}
+
+async function emulatorProcess(): Promise<{ url: string; close(): Promise<void> }> {
+  const cli = path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../tools/emulators/anthropic/cli.ts',
+  );
+  const proc = spawn(process.execPath, [cli, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => {
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      const found = /listening on (\S+)/.exec(line);
+      if (found) resolve(found[1]!);
+    });
+  });
+  return {
+    url,
+    close: async () => {
+      proc.kill('SIGTERM');
+    },
+  };
 }
