@@ -48,7 +48,8 @@ export async function initOrm(config: DbConfig): Promise<Orm> {
   return (await PgliteMikroORM.init({
     ...baseOptions(),
     dbName: 'colmeia',
-    driverOptions: inMemory ? {} : { dataDir: config.dataDir },
+    // Said explicitly: without a dataDir the driver takes dbName as a directory in the cwd.
+    driverOptions: { dataDir: inMemory ? 'memory://' : config.dataDir },
     debug: config.debug,
   } as never)) as Orm;
 }
