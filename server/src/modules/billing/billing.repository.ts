@@ -1,6 +1,7 @@
 // Billing's tables: the subscription row per workspace, the Stripe event inbox, staff plan
 // settings, and the counts the usage meters show.
 import { LockMode } from '@mikro-orm/core';
+import { boundQuery } from '../../db/bound-query.ts';
 import type { Em } from '../../db/orm.ts';
 import { acrossTenants, forTenant } from '../../db/tenant-filter.ts';
 import { Bot } from '../bot/bot.entity.ts';
@@ -21,9 +22,7 @@ export class BillingRepository {
 
   /** Raw SQL inside the caller's transaction, if any (the connection alone would run it outside). */
   private sql<T = unknown>(query: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute(query, params, 'all', this.em.getTransactionContext()) as Promise<
-      T[]
-    >;
+    return boundQuery<T>(this.em, query, params);
   }
 
   /** The row, created on Starter when missing, locked until the transaction ends. */
