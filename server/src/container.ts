@@ -16,10 +16,10 @@ import { CloudService } from './modules/cloud/cloud.service.ts';
 import { CloudSender } from './modules/cloud/cloud-sender.ts';
 import { sandboxSender, WebSender } from './modules/conversation/channels.ts';
 import { ConversationQueries } from './modules/conversation/conversation.queries.ts';
-import { ConversationRepository } from './modules/conversation/conversation.repository.ts';
 import { ConversationService } from './modules/conversation/conversation.service.ts';
 import { DeadLetterNames } from './modules/conversation/dead-letters.repository.ts';
 import { DeadLetterService } from './modules/conversation/dead-letters.service.ts';
+import { PairingRepository } from './modules/conversation/pairing.repository.ts';
 import { PipelineService } from './modules/conversation/pipeline.service.ts';
 import { PipelineStore } from './modules/conversation/pipeline.store.ts';
 import { planGate } from './modules/conversation/plan-gate.ts';
@@ -115,10 +115,9 @@ export class Container extends GatewayContainer {
   get pipeline() {
     const { conversations, whatsapp, clock } = this.deps;
     return this.once('pipeline', () => {
-      const repo = new ConversationRepository(this.em);
       return new PipelineService({
         store: new PipelineStore(this.em),
-        repo,
+        pairings: new PairingRepository(this.em),
         configs: {
           latest: (tenantId: string, botId: string) =>
             conversations.configs.get(botId, () => new BotConfigRepository(this.em).latest(tenantId, botId)),

@@ -1,5 +1,5 @@
 // Read side of conversations: the list (filters, search, keyset paging) and transcripts. Only
-// this file and conversation.repository.ts touch the ORM for conversations.
+// this file, pairing.repository.ts and pipeline.store.ts touch the database for conversations.
 import type { Em } from '../../db/orm.ts';
 import { forTenant } from '../../db/tenant-filter.ts';
 import { ChatMessage } from './chat-message.entity.ts';

@@ -1,7 +1,7 @@
 // DM pairing: an unknown sender gets a short code (valid one hour, as in OpenClaw); an owner
 // approves it in the SPA. A sender who writes again while a code is pending gets the same code.
 import { randomInt } from 'node:crypto';
-import type { ConversationRepository } from './conversation.repository.ts';
+import type { PairingRepository } from './pairing.repository.ts';
 import type { PairingRequest } from './pairing-request.entity.ts';
 import type { PipelineInput } from './pipeline.types.ts';
 
@@ -13,9 +13,9 @@ export function pairingText(code: string): string {
 }
 
 export class PairingService {
-  private readonly repo: ConversationRepository;
+  private readonly repo: PairingRepository;
   private readonly now: () => Date;
-  constructor(repo: ConversationRepository, now: () => Date) {
+  constructor(repo: PairingRepository, now: () => Date) {
     this.repo = repo;
     this.now = now;
   }

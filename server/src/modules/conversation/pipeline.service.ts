@@ -8,8 +8,8 @@ import type { GatewayService } from '../gateway/gateway.service.ts';
 import { GatewayRefusal } from '../gateway/refusal.ts';
 import type { WebhookEvent } from '../webhooks/webhook-runtime.ts';
 import { type ChannelSender, PermanentSendError } from './channels.ts';
-import type { ConversationRepository } from './conversation.repository.ts';
 import { toTurns } from './history.ts';
+import type { PairingRepository } from './pairing.repository.ts';
 import { PairingService, pairingText } from './pairing.ts';
 import type { ConversationRow, MessageRow, PipelineStore } from './pipeline.store.ts';
 import type { PipelineInput, PipelineOutcome } from './pipeline.types.ts';
@@ -18,9 +18,9 @@ import { decide } from './routing.ts';
 import { splitReply } from './split-reply.ts';
 
 export type PipelineDeps = {
-  /** The hot path's statements (plain SQL); `repo` serves the rare ones (pairing). */
+  /** The hot path's statements (plain SQL); `pairings` serves the rare pairing path. */
   store: PipelineStore;
-  repo: ConversationRepository;
+  pairings: PairingRepository;
   configs: Pick<BotConfigRepository, 'latest'>;
   gateway: Pick<GatewayService, 'complete'>;
   sender: (input: PipelineInput) => ChannelSender;
@@ -44,7 +44,7 @@ export class PipelineService {
   }
 
   async handle(input: PipelineInput): Promise<PipelineOutcome> {
-    const { store, repo } = this.d;
+    const { store, pairings } = this.d;
     const { message, conversation, fresh } = await this.record(input);
     const outcome = base(message, conversation);
     const replies = fresh ? [] : await store.replies(input.tenantId, message.id);
@@ -62,15 +62,15 @@ export class PipelineService {
     let decision = decide(version.config, input);
     // Approved pairings matter only to a sender the policy would otherwise ask to pair.
     if (decision.action === 'pairing')
-      decision = decide(version.config, input, await repo.approvedPhones(input.tenantId, input.botId));
+      decision = decide(version.config, input, await pairings.approvedPhones(input.tenantId, input.botId));
 
     if (decision.action === 'ignore') {
       await store.closeInbound(input.tenantId, message, 'ignored', decision.rule);
       return { ...outcome, status: 'ignored', rule: decision.rule, reason: decision.reason };
     }
     if (decision.action === 'pairing') {
-      const request = await new PairingService(repo, this.d.now).ensure(input);
-      await repo.flush();
+      const request = await new PairingService(pairings, this.d.now).ensure(input);
+      await pairings.flush();
       const rows = await store.answer(
         input,
         message,

@@ -1,10 +1,10 @@
-// What the pipeline reads and writes through the ORM: DM pairing (rare, so the entity and unit of
-// work are worth their cost). The per-message statements are in pipeline.store.ts.
+// DM pairing requests (the pipeline's rare path, so the entity and unit of work are worth their
+// cost; its per-message statements are in pipeline.store.ts).
 import type { Em } from '../../db/orm.ts';
 import { forTenant } from '../../db/tenant-filter.ts';
 import { PairingRequest } from './pairing-request.entity.ts';
 
-export class ConversationRepository {
+export class PairingRepository {
   readonly em: Em;
   constructor(em: Em) {
     this.em = em;
