@@ -1,5 +1,5 @@
-// Live session updates for the SPA: after a record changes, its bot id is published on Redis, so
-// every server instance wakes the subscriptions it holds for that bot.
+// Live session updates: after a record changes, its bot id is published on Redis, so every server
+// instance wakes the SPA subscriptions it holds for that bot and drops its cached placement.
 import { EventEmitter, on } from 'node:events';
 import type { Redis } from 'ioredis';
 import { TtlCache } from '../../ttl-cache.ts';
@@ -12,6 +12,8 @@ export class LinkUpdates {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly channel: string;
+  /** Where a bot's session runs, read before every send; any change to the record drops it. */
+  readonly placement = new TtlCache<Placement | null>(2_000);
 
   constructor(redis: Redis, prefix: string) {
     this.publisher = redis;
@@ -20,22 +22,15 @@ export class LinkUpdates {
     this.local.setMaxListeners(0);
     this.subscriber.subscribe(this.channel).catch(() => {});
     this.subscriber.on('message', (_channel, botId: string) => {
-      this.forget(botId);
+      this.placement.forget(botId);
       this.local.emit(botId);
     });
   }
 
-  /** Where a bot's session runs, read before every send; any change to the record drops it. */
-  readonly placement = new TtlCache<Placement | null>(2_000);
-
   changed(botId: string): void {
     // Here at once, other instances when the publication reaches them (within the TTL regardless).
-    this.forget(botId);
-    this.publisher.publish(this.channel, botId).catch(() => {});
-  }
-
-  private forget(botId: string): void {
     this.placement.forget(botId);
+    this.publisher.publish(this.channel, botId).catch(() => {});
   }
 
   /** Yields once per change of the bot's record until the signal aborts. */
