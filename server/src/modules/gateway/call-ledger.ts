@@ -107,7 +107,7 @@ export class CallLedger {
     void p.finally(() => this.pending.delete(p));
   }
 
-  /** Sends the waiting settlements, all in one tick so the auto-pipeline sends them together. */
+  /** Sends the waiting settlements, all in one tick so RedisGate sends them in one pipeline. */
   private drain(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

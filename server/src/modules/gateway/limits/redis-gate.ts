@@ -38,9 +38,20 @@ type Scripted = Redis & {
   gwPick(...args: (string | number)[]): Promise<number[]>;
 };
 
+type Args = (string | number)[];
+type ScriptedPipeline = ReturnType<Redis['pipeline']> & { gwSettle(...args: Args): unknown };
+
+interface QueuedSettle {
+  args: Args;
+  resolve(after: number[]): void;
+  reject(err: unknown): void;
+}
+
 export class RedisGate {
   private readonly redis: Scripted;
   readonly prefix: string;
+  /** Settlements asked for in this tick: they leave together in one pipeline (one write). */
+  private settling: QueuedSettle[] | null = null;
 
   constructor(redis: Redis, prefix: string) {
     // defineCommand sends EVALSHA and falls back to EVAL once per connection.
@@ -108,7 +119,36 @@ export class RedisGate {
       ...budgets.flatMap((b) => [b.reserve, b.actual]),
       usage,
     ];
-    return this.redis.gwSettle(keys.length, ...keys, ...argv);
+    return new Promise((resolve, reject) => {
+      if (!this.settling) {
+        this.settling = [];
+        process.nextTick(() => this.sendSettles());
+      }
+      this.settling.push({ args: [keys.length, ...keys, ...argv], resolve, reject });
+    });
+  }
+
+  private sendSettles(): void {
+    const batch = this.settling ?? [];
+    this.settling = null;
+    if (batch.length === 1) {
+      const [one] = batch;
+      this.redis.gwSettle(...one!.args).then(one!.resolve, one!.reject);
+      return;
+    }
+    const pipeline = this.redis.pipeline() as ScriptedPipeline;
+    for (const q of batch) pipeline.gwSettle(...q.args);
+    pipeline.exec().then(
+      (results) =>
+        batch.forEach((q, i) => {
+          const [err, after] = results?.[i] ?? [new Error('no reply from Redis'), null];
+          if (err) q.reject(err);
+          else q.resolve(after as number[]);
+        }),
+      (err: unknown) => {
+        for (const q of batch) q.reject(err);
+      },
+    );
   }
 
   /** Index of the first candidate with capacity (taking it), or -1 and when to try again. */

@@ -22,7 +22,9 @@ export async function nodeFetch(input: string | URL | Request, init: RequestInit
     return fetch(input, init);
   }
   const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => {
+  // The SDK hands over a Headers already: read it as is rather than copying it first.
+  const given = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+  given.forEach((value, name) => {
     headers[name] = value;
   });
   return new Promise<Response>((resolve, reject) => {
