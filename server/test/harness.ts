@@ -1,6 +1,7 @@
 // Integration-test harness: a real server on a scratch PostgreSQL database (created per test file,
 // dropped at the end) and a private Redis key prefix, plus callers that act as a given browser.
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { parseEnv } from '../src/env.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
@@ -54,6 +55,22 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await cleanup.end();
+      await dropRedisKeys(`test:${dbName}`);
     },
   };
+}
+
+/** Redis keeps what a run leaves (queues, counters, usage streams): a closed server's keys go too. */
+async function dropRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 }) as AsyncIterable<
+      string[]
+    >) {
+      if (keys.length) await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
