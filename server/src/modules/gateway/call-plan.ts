@@ -7,7 +7,7 @@ import type { Clock } from '../../clock.ts';
 import type { BudgetAlerts } from './budgets/budget-alerts.ts';
 import { estimateInput, reserveNano } from './budgets/estimate.ts';
 import { chooseModel } from './budgets/model-choice.ts';
-import type { PolicyCache } from './budgets/policy-cache.ts';
+import type { CallPolicy, PolicyCache } from './budgets/policy-cache.ts';
 import type { CallLedger } from './call-ledger.ts';
 import type { Admission, Ticket } from './limits/admission.ts';
 import type { RedisGate } from './limits/redis-gate.ts';
@@ -31,7 +31,8 @@ export interface GatewayCall {
   signal?: AbortSignal | undefined;
 }
 
-export interface CallPlan {
+/** A call before admission: what it will run on and what it may cost at most. */
+export interface PlanDraft {
   call: GatewayCall;
   requestId: string;
   agentId: string | null;
@@ -40,11 +41,18 @@ export interface CallPlan {
   params: MessageParams;
   tokens: number;
   reserveNano: number;
+  policy: CallPolicy;
+  /** Providers an attempt may go to now, best first. */
+  candidates: PoolProvider[];
+  startedAt: number;
+  createdAt: Date;
+}
+
+/** An admitted call: its holds (the ticket settlement releases) and the provider it took. */
+export interface CallPlan extends Omit<PlanDraft, 'policy' | 'candidates'> {
   ticket: Ticket;
   /** The provider admission took for the first attempt, if any had capacity. */
   first: PoolProvider | null;
-  startedAt: number;
-  createdAt: Date;
 }
 
 export class CallPlanner {
@@ -63,6 +71,15 @@ export class CallPlanner {
   }
 
   async prepare(call: GatewayCall): Promise<CallPlan> {
+    return this.admit(await this.draft(call));
+  }
+
+  /**
+   * Everything decided before admission: policy, model (plan, downgrade), worst case, and the
+   * providers in the order the router would try them. Throws a GatewayRefusal for a model the
+   * workspace may not use.
+   */
+  async draft(call: GatewayCall): Promise<PlanDraft> {
     const startedAt = performance.now();
     const createdAt = this.d.clock.now();
     const requestId = call.requestId ?? `req_clm_${randomUUID().replaceAll('-', '')}`;
@@ -73,41 +90,42 @@ export class CallPlanner {
       const spent = await this.d.admission.monthSpent(call.tenantId, createdAt);
       remainingPercent = Math.max(0, ((policy.monthlyLimitNano - spent) / policy.monthlyLimitNano) * 100);
     }
-    const refuse = (
-      reason: GatewayRefusal['gatewayReason'],
-      message?: string,
-      retryAfterMs?: number | null,
-    ) => {
-      this.d.ledger.refused({
-        call,
-        requestId,
-        agentId,
-        model: call.params.model,
-        startedAt,
-        createdAt,
-        reason,
-      });
-      return new GatewayRefusal(reason, message, retryAfterMs ?? null);
-    };
     const choice = chooseModel(call.params.model, createdAt, {
       allowedModels: call.allowedModels,
       downgradeBelowPercent: policy.downgradeBelowPercent,
       remainingPercent,
     });
-    if (!choice.ok) throw refuse(choice.reason, choice.message);
+    if (!choice.ok)
+      throw this.refuse({ call, requestId, agentId, startedAt, createdAt }, choice.reason, choice.message);
 
     const est = estimateInput(call.params as never);
     const maxTokens = call.params.max_tokens;
-    const reserve = reserveNano(est, maxTokens, choice.price.nano);
-    const tokens = est.tokens + maxTokens;
-    const candidates = this.d.dispatcher.candidates(await this.d.dispatcher.providers());
+    return {
+      call,
+      requestId,
+      agentId,
+      requestedModel: call.params.model,
+      price: choice.price,
+      params: choice.downgraded ? { ...call.params, model: choice.model } : call.params,
+      tokens: est.tokens + maxTokens,
+      reserveNano: reserveNano(est, maxTokens, choice.price.nano),
+      policy,
+      candidates: this.d.dispatcher.candidates(await this.d.dispatcher.providers()),
+      startedAt,
+      createdAt,
+    };
+  }
+
+  /** Admission against rate limits and budgets; a refusal is recorded, then thrown. */
+  async admit(draft: PlanDraft): Promise<CallPlan> {
+    const { call, requestId, agentId, createdAt, tokens, candidates } = draft;
     const admitted = await this.d.admission.admit({
       tenantId: call.tenantId,
       agentId,
-      policy,
+      policy: draft.policy,
       now: createdAt,
       tokens,
-      reserveNano: reserve,
+      reserveNano: draft.reserveNano,
       candidates: candidates.map((p) => ({ id: p.id, rpm: p.rpm, tpm: p.tpm, tokens })),
     });
     if (!admitted.ok) {
@@ -116,21 +134,31 @@ export class CallPlanner {
         const day = createdAt.toISOString().slice(0, 10);
         this.d.ledger.track(this.d.alerts.dailyCapReached(call.tenantId, day, admitted.limitNano, spent));
       }
-      throw refuse(admitted.reason, undefined, admitted.retryAfterMs);
+      throw this.refuse(draft, admitted.reason, undefined, admitted.retryAfterMs);
     }
     return {
       call,
       requestId,
       agentId,
-      requestedModel: call.params.model,
-      price: choice.price,
-      params: choice.downgraded ? { ...call.params, model: choice.model } : call.params,
+      requestedModel: draft.requestedModel,
+      price: draft.price,
+      params: draft.params,
       tokens,
-      reserveNano: reserve,
+      reserveNano: draft.reserveNano,
       ticket: admitted.ticket,
       first: candidates[admitted.picked] ?? null,
-      startedAt,
+      startedAt: draft.startedAt,
       createdAt,
     };
+  }
+
+  private refuse(
+    d: Pick<PlanDraft, 'call' | 'requestId' | 'agentId' | 'startedAt' | 'createdAt'>,
+    reason: GatewayRefusal['gatewayReason'],
+    message?: string,
+    retryAfterMs?: number | null,
+  ): GatewayRefusal {
+    this.d.ledger.refused({ ...d, model: d.call.params.model, reason });
+    return new GatewayRefusal(reason, message, retryAfterMs ?? null);
   }
 }

@@ -9,8 +9,14 @@ import { classify, countsForBreaker } from './breaker/classify.ts';
 import type { CallLedger, CallOutcome } from './call-ledger.ts';
 import type { CallPlan, CallPlanner, GatewayCall } from './call-plan.ts';
 import type { PoolProvider } from './providers/provider-pool.ts';
-import { type Dispatcher, UpstreamError } from './router/dispatcher.ts';
-import { type OpenedStream, openStream, StreamCutError, sendMessage } from './router/upstream.ts';
+import { type Dispatched, type Dispatcher, NotSent, UpstreamError } from './router/dispatcher.ts';
+import {
+  type MessageParams,
+  type OpenedStream,
+  openStream,
+  StreamCutError,
+  sendMessage,
+} from './router/upstream.ts';
 import { mergeUsage, usageFromEvent, ZERO_USAGE } from './usage/token-usage.ts';
 
 export interface GatewayResult {
@@ -50,32 +56,25 @@ export class GatewayService {
   }
 
   async complete(call: GatewayCall): Promise<GatewayResult> {
-    const plan = await this.d.planner.prepare(call);
-    try {
-      const out = await this.d.dispatcher.dispatch(
-        { tokens: plan.tokens, signal: call.signal, first: plan.first },
-        (p) => sendMessage(p, plan.params, { signal: call.signal, headers: call.headers }),
-      );
-      const usage = mergeUsage(ZERO_USAGE, out.value.message.usage);
-      const costNano = this.d.ledger.finish(plan, {
-        outcome: 'ok',
-        usage,
-        provider: out.provider,
-        attempts: out.attempts,
-        errorType: null,
-        upstreamRequestId: out.value.requestId,
-      });
-      return {
-        message: out.value.message,
-        model: plan.params.model,
-        usage,
-        costNano,
-        requestId: plan.requestId,
-      };
-    } catch (error) {
-      this.d.ledger.finish(plan, failed(error, ZERO_USAGE, null, 1));
-      throw error;
-    }
+    const { plan, out } = await this.admitAndDispatch(call, (p, params, sendAfter) =>
+      sendMessage(p, params, { signal: call.signal, headers: call.headers, sendAfter }),
+    );
+    const usage = mergeUsage(ZERO_USAGE, out.value.message.usage);
+    const costNano = this.d.ledger.finish(plan, {
+      outcome: 'ok',
+      usage,
+      provider: out.provider,
+      attempts: out.attempts,
+      errorType: null,
+      upstreamRequestId: out.value.requestId,
+    });
+    return {
+      message: out.value.message,
+      model: plan.params.model,
+      usage,
+      costNano,
+      requestId: plan.requestId,
+    };
   }
 
   /**
@@ -83,7 +82,9 @@ export class GatewayService {
    * first event is out it never throws: a failure becomes an `error` event and ok: false.
    */
   async stream(call: GatewayCall, sink: StreamSink): Promise<StreamResult> {
-    const plan = await this.d.planner.prepare(call);
+    const { plan, out } = await this.admitAndDispatch(call, (p, params, sendAfter) =>
+      openStream(p, params, { signal: call.signal, headers: call.headers, sendAfter }),
+    );
     let usage = ZERO_USAGE;
     let committed = false;
     let opened: OpenedStream | null = null;
@@ -98,10 +99,6 @@ export class GatewayService {
       }
     };
     try {
-      const out = await this.d.dispatcher.dispatch(
-        { tokens: plan.tokens, signal: call.signal, first: plan.first },
-        (p) => openStream(p, plan.params, { signal: call.signal, headers: call.headers }),
-      );
       ({ value: opened, provider, attempts } = out);
       let stopped = false;
       for (const event of opened.head) {
@@ -133,6 +130,54 @@ export class GatewayService {
       }
       return this.failAfterCommit(plan, error, { usage, provider, attempts, opened, sink });
     }
+  }
+
+  /**
+   * Admission, and the first attempt built while it runs: on the provider the router would try
+   * first, which admission takes in the common case. The attempt sends nothing until admission is
+   * in (so a refused call never reaches a provider, and no budget is spent unheld); if admission
+   * took another provider, the attempt is dropped unsent and the call goes there as usual. A
+   * refusal is thrown as is; a failed dispatch is recorded, then thrown.
+   */
+  private async admitAndDispatch<T>(
+    call: GatewayCall,
+    attempt: (p: PoolProvider, params: MessageParams, sendAfter?: Promise<void>) => Promise<T>,
+  ): Promise<{ plan: CallPlan; out: Dispatched<T> }> {
+    const draft = await this.d.planner.draft(call);
+    const admitting = this.d.planner.admit(draft);
+    admitting.catch(() => {}); // awaited below, after the early attempt
+    const dispatch = (first: PoolProvider | null, admitted?: Promise<void>) =>
+      this.d.dispatcher.dispatch(
+        { tokens: draft.tokens, signal: call.signal, first, admitted },
+        (p, sendAfter) => attempt(p, draft.params, sendAfter),
+      );
+    const guess = draft.candidates[0] ?? null;
+    let out: Dispatched<T> | null = null;
+    let failure: { error: unknown } | null = null;
+    if (guess) {
+      const admitted = admitting.then((plan) => {
+        if (plan.first !== guess) throw new Error('admission took another provider');
+      });
+      admitted.catch(() => {}); // dispatch turns it into NotSent
+      try {
+        out = await dispatch(guess, admitted);
+      } catch (error) {
+        if (!(error instanceof NotSent)) failure = { error };
+      }
+    }
+    const plan = await admitting; // a refusal throws here, already recorded
+    if (!out && !failure) {
+      try {
+        out = await dispatch(plan.first);
+      } catch (error) {
+        failure = { error };
+      }
+    }
+    if (failure || !out) {
+      this.d.ledger.finish(plan, failed(failure?.error, ZERO_USAGE, null, 1));
+      throw failure?.error;
+    }
+    return { plan, out };
   }
 
   private async failAfterCommit(

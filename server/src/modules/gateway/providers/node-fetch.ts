@@ -13,7 +13,11 @@ const agents = {
 
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-export async function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+/** `sendAfter`: the request is prepared and its connection taken now, but sent only once this resolves. */
+export async function nodeFetch(
+  input: string | URL | Request,
+  init: RequestInit & { sendAfter?: Promise<void> } = {},
+): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : input);
   const body = init.body;
   const lib = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
@@ -55,6 +59,14 @@ export async function nodeFetch(input: string | URL | Request, init: RequestInit
       },
     );
     req.on('error', reject);
-    req.end(body ?? undefined);
+    if (!init.sendAfter) return void req.end(body ?? undefined);
+    // Headers stay buffered until end(): until then nothing has reached the provider.
+    init.sendAfter.then(
+      () => req.end(body ?? undefined),
+      (err: unknown) => {
+        reject(err);
+        req.destroy();
+      },
+    );
   });
 }

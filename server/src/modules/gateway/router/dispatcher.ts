@@ -16,6 +16,25 @@ export interface DispatchOptions {
   signal?: AbortSignal | undefined;
   /** A provider already taken for the first attempt (by admission, in the same Redis trip). */
   first?: PoolProvider | null | undefined;
+  /**
+   * Admission still under way (resolves once it has admitted the call on `first`). The first
+   * attempt is built at once but sends nothing before this resolves; every other attempt starts
+   * only after it. If it rejects, dispatch rejects with NotSent and nothing left the gateway.
+   */
+  admitted?: Promise<void> | undefined;
+}
+
+/** Builds one attempt on a provider; when given, nothing may be sent before `sendAfter` resolves. */
+export type Attempt<T> = (p: PoolProvider, sendAfter?: Promise<void>) => Promise<T>;
+
+/** Admission refused the call, or took another provider: the attempt started early was dropped unsent. */
+export class NotSent extends Error {
+  readonly reason: unknown;
+  constructor(reason: unknown) {
+    super('The call was not sent: admission did not clear it for this provider');
+    this.name = 'NotSent';
+    this.reason = reason;
+  }
 }
 
 export interface Dispatched<T> {
@@ -64,7 +83,7 @@ export class Dispatcher {
     this.d = d;
   }
 
-  async dispatch<T>(opts: DispatchOptions, attempt: (p: PoolProvider) => Promise<T>): Promise<Dispatched<T>> {
+  async dispatch<T>(opts: DispatchOptions, attempt: Attempt<T>): Promise<Dispatched<T>> {
     const { pool, breakers } = this.d;
     const failures: UpstreamFailure[] = [];
     const tried = new Set<string>();
@@ -78,6 +97,9 @@ export class Dispatcher {
       const wall = Date.now();
       const providers = await pool.list();
       const candidates = this.candidates(providers, tried, wall);
+      const first = attempts === 0 && !tried.size ? opts.first : null;
+      const early = first && candidates.length ? opts.admitted : undefined;
+      if (opts.admitted && !early) await cleared(opts.admitted);
       if (!candidates.length) {
         const wait =
           round < this.d.maxAttempts * 2
@@ -89,7 +111,6 @@ export class Dispatcher {
         round += 1;
         continue;
       }
-      const first = attempts === 0 && !tried.size ? opts.first : null;
       const pick = first
         ? { index: 0, retryAfterMs: 0 }
         : await this.d.gate.pick(
@@ -115,9 +136,12 @@ export class Dispatcher {
       tried.add(provider.id);
       attempts += 1;
       try {
-        const value = await breakers.get(provider.id).run(() => attempt(provider));
+        const value = early
+          ? await this.runEarly(provider, early, attempt)
+          : await breakers.get(provider.id).run(() => attempt(provider));
         return { value, provider, attempts, failures };
       } catch (error) {
+        if (error instanceof NotSent) throw error;
         if (isBrokenCircuit(error)) {
           attempts -= 1; // opened by a concurrent call between the check and the run
           continue;
@@ -136,6 +160,27 @@ export class Dispatcher {
       }
     }
     throw new UpstreamError(last.failure, attempts, last.provider);
+  }
+
+  /**
+   * The first attempt, built while admission runs (the SDK's request, the connection) so that only
+   * the send waits for Redis. The breaker is asked again just before sending, and the attempt goes
+   * through it only once admitted: a dropped attempt never counts as a success or a failure.
+   */
+  private async runEarly<T>(p: PoolProvider, admitted: Promise<void>, attempt: Attempt<T>): Promise<T> {
+    const breaker = this.d.breakers.get(p.id);
+    const go = admitted.then(() => {
+      if (!breaker.available(Date.now())) throw new Error("the provider's breaker opened meanwhile");
+    });
+    const started = attempt(p, go);
+    // It may fail before admission is in (the caller gone); it is awaited, or dropped, below.
+    started.catch(() => {});
+    try {
+      await go;
+    } catch (error) {
+      throw new NotSent(error);
+    }
+    return breaker.run(() => started);
   }
 
   /** Providers an attempt may go to now, best first. */
@@ -179,5 +224,14 @@ export class Dispatcher {
       wait = Math.max(until - wall, 50);
     }
     return wait <= this.d.maxRetryWaitMs ? wait : null;
+  }
+}
+
+/** Waits for admission; a refusal (or another provider taken) becomes NotSent. */
+async function cleared(admitted: Promise<void>): Promise<void> {
+  try {
+    await admitted;
+  } catch (error) {
+    throw new NotSent(error);
   }
 }

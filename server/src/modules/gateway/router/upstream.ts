@@ -15,7 +15,18 @@ export type MessageParams = Record<string, unknown> & {
 export interface UpstreamOptions {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
+  /** The request is built at once but leaves only when this resolves (see providers/node-fetch.ts). */
+  sendAfter?: Promise<void> | undefined;
 }
+
+type RequestOptions = NonNullable<Parameters<PoolProvider['client']['messages']['create']>[1]>;
+
+/** The SDK passes fetchOptions through to its fetch, which is ours (nodeFetch). */
+const requestOptions = (opts: UpstreamOptions): RequestOptions => ({
+  signal: opts.signal,
+  headers: opts.headers,
+  ...(opts.sendAfter && { fetchOptions: { sendAfter: opts.sendAfter } as RequestOptions['fetchOptions'] }),
+});
 
 const COMMIT = new Set(['content_block_delta', 'message_delta', 'message_stop']);
 
@@ -33,7 +44,7 @@ export async function sendMessage(
   opts: UpstreamOptions,
 ): Promise<{ message: Message; requestId: string | null }> {
   const { data, request_id } = await p.client.messages
-    .create({ ...params, stream: false } as never, { signal: opts.signal, headers: opts.headers })
+    .create({ ...params, stream: false } as never, requestOptions(opts))
     .withResponse();
   return { message: data as Message, requestId: request_id ?? null };
 }
@@ -53,7 +64,7 @@ export async function openStream(
   opts: UpstreamOptions,
 ): Promise<OpenedStream> {
   const { data: stream, request_id } = await p.client.messages
-    .create({ ...params, stream: true } as never, { signal: opts.signal, headers: opts.headers })
+    .create({ ...params, stream: true } as never, requestOptions(opts))
     .withResponse();
   const events = stream as unknown as AsyncIterable<RawMessageStreamEvent> & { controller: AbortController };
   const rest = events[Symbol.asyncIterator]();
