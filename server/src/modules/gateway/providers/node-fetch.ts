@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
+import { NodeResponseHeaders } from './node-headers.ts';
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 512 }),
@@ -42,19 +43,22 @@ export async function nodeFetch(
       },
       (res) => {
         const status = res.statusCode ?? 500;
-        const out = new Headers();
-        for (let i = 0; i < res.rawHeaders.length; i += 2)
-          out.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+        const respond = (body: ConstructorParameters<typeof Response>[0]) => {
+          const response = new Response(body, { status });
+          // Shadows the prototype's getter: the SDK reads these, never the Response's own copy.
+          Object.defineProperty(response, 'headers', { value: new NodeResponseHeaders(res) });
+          resolve(response);
+        };
         if (NO_BODY.has(status)) {
           res.resume();
-          return resolve(new Response(null, { status, headers: out }));
+          return respond(null);
         }
         if (String(res.headers['content-type']).includes('text/event-stream')) {
-          return resolve(new Response(Readable.toWeb(res) as ReadableStream, { status, headers: out }));
+          return respond(Readable.toWeb(res) as ReadableStream);
         }
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status, headers: out })));
+        res.on('end', () => respond(Buffer.concat(chunks)));
         res.on('error', reject);
       },
     );
