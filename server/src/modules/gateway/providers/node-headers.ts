@@ -44,7 +44,9 @@ export class NodeResponseHeaders implements Headers {
   }
 
   forEach(callback: (value: string, key: string, parent: Headers) => void, thisArg?: unknown): void {
-    this.full().forEach((value, key) => callback.call(thisArg, value, key, this));
+    this.full().forEach((value, key) => {
+      callback.call(thisArg, value, key, this);
+    });
   }
 
   entries(): Entries {
