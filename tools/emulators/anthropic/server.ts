@@ -38,6 +38,8 @@ export interface RequestLogEntry {
   status: number;
   requestId: string;
   at: number;
+  /** The client's port: calls on one keep-alive connection share it. */
+  clientPort: number | null;
 }
 
 export interface AnthropicEmulator {
@@ -106,6 +108,7 @@ export async function startAnthropicEmulator(opts: EmulatorOptions = {}): Promis
           status: 200,
           requestId,
           at: Date.now(),
+          clientPort: req.socket.remotePort ?? null,
         };
         if (requests.length >= LOG_CAP) requests.shift();
         requests.push(log);

@@ -18,11 +18,15 @@ beforeAll(async () => {
   w = await startGatewayWorld({ GATEWAY_TENANT_RPM: '3' });
 });
 afterAll(() => w.close());
-beforeEach(async () => {
-  w.emulator.reset();
-  // A new minute for the workspace's request window: every test starts with 3 calls to spend.
+/** A new minute for the workspace's request window: 3 calls to spend again. */
+async function newMinute() {
   const keys = await w.server.deps.gateway.redis.keys(`${w.server.deps.gateway.gate.prefix}:rl:t:*`);
   if (keys.length) await w.server.deps.gateway.redis.del(...keys);
+}
+
+beforeEach(async () => {
+  w.emulator.reset();
+  await newMinute();
 });
 
 async function breakerOf(id: string) {
@@ -43,6 +47,19 @@ describe('the first attempt, built while admission runs', () => {
     expect(await breakerOf(a!.id)).toEqual({ state: 'closed', lastFailure: null });
     const rows = await usageRows(w);
     expect(rows.at(-1)).toMatchObject({ outcome: 'refused', provider_id: null });
+  });
+
+  it('takes no pooled connection before admission: a refusal leaves the keep-alive connection to the provider open', async () => {
+    const [a] = await setProviders(w, [{ priority: 0 }]);
+    for (let i = 0; i < 3; i++) await call(w);
+    await failure(call(w));
+    await newMinute();
+
+    await call(w);
+
+    const ports = w.emulator.requests.filter((r) => r.apiKey === a!.secret).map((r) => r.clientPort);
+    expect(ports).toHaveLength(4);
+    expect(new Set(ports).size).toBe(1);
   });
 
   it('is dropped unsent when admission takes another provider, and the call goes there', async () => {

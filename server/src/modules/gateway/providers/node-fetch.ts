@@ -14,7 +14,10 @@ const agents = {
 
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-/** `sendAfter`: the request is prepared and its connection taken now, but sent only once this resolves. */
+/**
+ * `sendAfter`: nothing is sent, and no pooled connection taken, before this resolves (a rejection
+ * would otherwise cost a keep-alive connection, and the TLS handshake of the next call).
+ */
 export async function nodeFetch(
   input: string | URL | Request,
   init: RequestInit & { sendAfter?: Promise<void> } = {},
@@ -24,6 +27,7 @@ export async function nodeFetch(
   const lib = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
   // Anything unusual (other schemes, streamed uploads) goes to the standard fetch.
   if (!lib || (body != null && typeof body !== 'string' && !(body instanceof Uint8Array))) {
+    await init.sendAfter;
     return fetch(input, init);
   }
   const headers: Record<string, string> = {};
@@ -32,6 +36,7 @@ export async function nodeFetch(
   given.forEach((value, name) => {
     headers[name] = value;
   });
+  await init.sendAfter;
   return new Promise<Response>((resolve, reject) => {
     const req = lib.request(
       url,
@@ -63,14 +68,6 @@ export async function nodeFetch(
       },
     );
     req.on('error', reject);
-    if (!init.sendAfter) return void req.end(body ?? undefined);
-    // Headers stay buffered until end(): until then nothing has reached the provider.
-    init.sendAfter.then(
-      () => req.end(body ?? undefined),
-      (err: unknown) => {
-        reject(err);
-        req.destroy();
-      },
-    );
+    req.end(body ?? undefined);
   });
 }

@@ -163,7 +163,7 @@ export class Dispatcher {
   }
 
   /**
-   * The first attempt, built while admission runs (the SDK's request, the connection) so that only
+   * The first attempt, built while admission runs (the SDK's request) so that only
    * the send waits for Redis. The breaker is asked again just before sending, and the attempt goes
    * through it only once admitted: a dropped attempt never counts as a success or a failure.
    */
