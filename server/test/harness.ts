@@ -40,7 +40,8 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     LOG_LEVEL: 'silent',
     ...overrides,
   });
-  const server = await startServer(env, { redisPrefix: `test:${dbName}` });
+  const redisPrefix = `test:${dbName}`;
+  const server = await startServer(env, { redisPrefix });
   return {
     ...server,
     browser: () => memoryCookieJar(),
@@ -55,7 +56,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await cleanup.end();
-      await dropRedisKeys(`test:${dbName}`);
+      await dropRedisKeys(redisPrefix);
     },
   };
 }

@@ -70,10 +70,6 @@ export class CallPlanner {
     this.d = d;
   }
 
-  async prepare(call: GatewayCall): Promise<CallPlan> {
-    return this.admit(await this.draft(call));
-  }
-
   /**
    * Everything decided before admission: policy, model (plan, downgrade), worst case, and the
    * providers in the order the router would try them. Throws a GatewayRefusal for a model the
@@ -118,7 +114,7 @@ export class CallPlanner {
 
   /** Admission against rate limits and budgets; a refusal is recorded, then thrown. */
   async admit(draft: PlanDraft): Promise<CallPlan> {
-    const { call, requestId, agentId, createdAt, tokens, candidates } = draft;
+    const { call, agentId, createdAt, tokens, candidates } = draft;
     const admitted = await this.d.admission.admit({
       tenantId: call.tenantId,
       agentId,
@@ -136,20 +132,7 @@ export class CallPlanner {
       }
       throw this.refuse(draft, admitted.reason, undefined, admitted.retryAfterMs);
     }
-    return {
-      call,
-      requestId,
-      agentId,
-      requestedModel: draft.requestedModel,
-      price: draft.price,
-      params: draft.params,
-      tokens,
-      reserveNano: draft.reserveNano,
-      ticket: admitted.ticket,
-      first: candidates[admitted.picked] ?? null,
-      startedAt: draft.startedAt,
-      createdAt,
-    };
+    return { ...draft, ticket: admitted.ticket, first: candidates[admitted.picked] ?? null };
   }
 
   private refuse(

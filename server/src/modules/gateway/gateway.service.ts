@@ -152,32 +152,25 @@ export class GatewayService {
         (p, sendAfter) => attempt(p, draft.params, sendAfter),
       );
     const guess = draft.candidates[0] ?? null;
-    let out: Dispatched<T> | null = null;
-    let failure: { error: unknown } | null = null;
+    let early: { out: Dispatched<T> } | { error: unknown } | null = null;
     if (guess) {
       const admitted = admitting.then((plan) => {
         if (plan.first !== guess) throw new Error('admission took another provider');
       });
       admitted.catch(() => {}); // dispatch turns it into NotSent
-      try {
-        out = await dispatch(guess, admitted);
-      } catch (error) {
-        if (!(error instanceof NotSent)) failure = { error };
-      }
+      early = await dispatch(guess, admitted).then(
+        (out) => ({ out }),
+        (error: unknown) => (error instanceof NotSent ? null : { error }),
+      );
     }
     const plan = await admitting; // a refusal throws here, already recorded
-    if (!out && !failure) {
-      try {
-        out = await dispatch(plan.first);
-      } catch (error) {
-        failure = { error };
-      }
+    try {
+      if (early && 'error' in early) throw early.error;
+      return { plan, out: early?.out ?? (await dispatch(plan.first)) };
+    } catch (error) {
+      this.d.ledger.finish(plan, failed(error, ZERO_USAGE, null, 1));
+      throw error;
     }
-    if (failure || !out) {
-      this.d.ledger.finish(plan, failed(failure?.error, ZERO_USAGE, null, 1));
-      throw failure?.error;
-    }
-    return { plan, out };
   }
 
   private async failAfterCommit(

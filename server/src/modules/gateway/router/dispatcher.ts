@@ -175,11 +175,7 @@ export class Dispatcher {
     const started = attempt(p, go);
     // It may fail before admission is in (the caller gone); it is awaited, or dropped, below.
     started.catch(() => {});
-    try {
-      await go;
-    } catch (error) {
-      throw new NotSent(error);
-    }
+    await cleared(go);
     return breaker.run(() => started);
   }
 
