@@ -55,6 +55,14 @@ const ZEnv = z.object({
   /** Workspace defaults when its budget settings name no limit (requests and tokens per minute). */
   GATEWAY_TENANT_RPM: z.coerce.number().int().min(1).default(600),
   GATEWAY_TENANT_TPM: z.coerce.number().int().min(1).default(2_000_000),
+  /**
+   * Capacity leases (limits/leases.ts): calls' worth an instance takes at once for a busy
+   * workspace far from its limits (0 = off), how long it admits from one (ms), and when a lease
+   * its instance never gave back (it died) is released — after any call admitted from it ended.
+   */
+  GATEWAY_LEASE_CALLS: z.coerce.number().int().min(0).max(64).default(8),
+  GATEWAY_LEASE_MS: z.coerce.number().int().min(10).max(5_000).default(500),
+  GATEWAY_LEASE_RECLAIM_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   /** Largest /v1/messages body accepted (Anthropic's own limit is 32 MB). */
   GATEWAY_MAX_BODY_BYTES: z.coerce
     .number()

@@ -87,8 +87,12 @@ export class GatewayRuntime {
       publicUrl: env.PUBLIC_URL,
       webhooks: { publicOnly: env.COLMEIA_MODE === 'production' },
     });
-    this.admission = new Admission(this.gate, (tenantId, agentId, from, to) =>
-      new UsageRepository(orm.em.fork()).sumCost(tenantId, agentId, from, to),
+    this.admission = new Admission(
+      this.gate,
+      (tenantId, agentId, from, to) =>
+        new UsageRepository(orm.em.fork()).sumCost(tenantId, agentId, from, to),
+      { calls: env.GATEWAY_LEASE_CALLS, ms: env.GATEWAY_LEASE_MS, reclaimMs: env.GATEWAY_LEASE_RECLAIM_MS },
+      (err) => logger.warn({ err }, 'gateway lease could not be given back; it is reclaimed at its deadline'),
     );
     this.ledger = new CallLedger({
       writer: this.writer,
@@ -131,6 +135,7 @@ export class GatewayRuntime {
   async close(): Promise<void> {
     this.alerts.stop();
     await this.ledger.settled();
+    await this.admission.close();
     await this.writer.stop();
     this.redis.disconnect();
   }

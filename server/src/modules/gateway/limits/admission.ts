@@ -1,11 +1,13 @@
 // Admission and settlement of one call against the workspace's (and agent's) rate limits and
 // budgets, in one Redis round trip each. Admission holds the worst case — input estimate plus
 // max_tokens at the output price — so calls running at the same time can never together spend
-// past a limit; settlement swaps the hold for the real cost.
+// past a limit; settlement swaps the hold for the real cost. A busy workspace far from its
+// limits is admitted from a capacity lease instead, without the trip (leases.ts).
 import type { AlertScope } from '../budgets/budget-alerts.ts';
 import type { CallPolicy } from '../budgets/policy-cache.ts';
 import { periodsOf } from '../budgets/thresholds.ts';
 import { callChecks, type HeldBudget } from './call-checks.ts';
+import { type LeaseOptions, Leases, leaseScope } from './leases.ts';
 import type { PickCandidate, RedisGate } from './redis-gate.ts';
 
 export type RefusalReason =
@@ -18,6 +20,8 @@ export interface Ticket {
   window: number;
   tokenKeys: string[];
   budgets: HeldBudget[];
+  /** The lease the call was admitted from (its Redis key), or null. */
+  lease: string | null;
 }
 
 export type Admitted =
@@ -48,49 +52,86 @@ export interface AdmitInput {
 
 type SumCost = (tenantId: string, agentId: string | null, from: Date, to: Date) => Promise<number>;
 
+export const NO_LEASES: LeaseOptions = { calls: 0, ms: 0, reclaimMs: 0 };
+
 export class Admission {
   private readonly gate: RedisGate;
   private readonly sumCost: SumCost;
+  readonly leases: Leases;
   /** The workspace's month spend as last seen in Redis, for the downgrade decision (no extra trip). */
   private readonly seen = new Map<string, number>();
 
-  constructor(gate: RedisGate, sumCost: SumCost) {
+  constructor(
+    gate: RedisGate,
+    sumCost: SumCost,
+    leases: LeaseOptions = NO_LEASES,
+    onError: (err: unknown) => void = () => {},
+  ) {
     this.gate = gate;
     this.sumCost = sumCost;
+    this.leases = new Leases(gate, leases, onError);
   }
 
   async admit(input: AdmitInput): Promise<Admitted> {
     const { windows, budgets } = callChecks(this.gate.prefix, input);
-    for (let round = 0; round < 4; round++) {
-      const result = await this.gate.admit(input.now.getTime(), windows, budgets, input.candidates);
+    const tokenKeys = windows.filter((w) => w.key.endsWith(':t')).map((w) => w.key);
+    const nowMs = input.now.getTime();
+    const candidates = input.candidates ?? [];
+    const scope = this.leases.enabled ? leaseScope(windows, budgets) : '';
+    const leased = scope && this.leases.take(scope, nowMs, input.tokens, input.reserveNano, candidates);
+    if (leased) {
+      const ticket = { window: leased.window, tokenKeys, budgets, lease: leased.lease };
+      return { ok: true, ticket, picked: leased.picked };
+    }
+
+    let ask = scope && candidates.length ? this.leases.ask(scope, nowMs) : null;
+    let recheck: 'none' | 'mine' | 'waited' = 'none';
+    for (let round = 0; round < 6; round++) {
+      const result = await this.gate.admit(nowMs, windows, budgets, candidates, input.tenantId, ask);
       if (result.ok) {
         this.remember(budgets[0]!.key, result.committed[0]);
-        const tokenKeys = windows.filter((w) => w.key.endsWith(':t')).map((w) => w.key);
-        return { ok: true, ticket: { window: result.window, tokenKeys, budgets }, picked: result.picked };
+        const provider = candidates[result.picked];
+        if (result.leased && ask && provider)
+          this.leases.granted({
+            ask,
+            scope,
+            tenantId: input.tenantId,
+            nowMs,
+            window: result.window,
+            provider,
+            windows,
+            budgets,
+            reserveNano: input.reserveNano,
+          });
+        return {
+          ok: true,
+          ticket: { window: result.window, tokenKeys, budgets, lease: null },
+          picked: result.picked,
+        };
       }
       const failed = result.failed < windows.length ? null : budgets[result.failed - windows.length]!;
       if (result.missing && failed) {
         await this.seed(input.tenantId, failed);
         continue;
       }
-      if (!failed) {
-        return {
-          ok: false,
-          reason: 'gateway.rate_limited',
-          retryAfterMs: result.retryAfterMs,
-          limitNano: null,
-          key: null,
-        };
+      // Refused while leases may hold part of what is left: give ours back and look again, then
+      // wait for other instances' to come back (≤ one lease's time) — a refusal near a limit is
+      // as exact as without leases, only later.
+      if (result.leasedForMs > 0 && recheck !== 'waited') {
+        ask = null;
+        const held: boolean = recheck === 'none' && (await this.leases.giveBackTenant(input.tenantId));
+        recheck = held ? 'mine' : 'waited';
+        if (!held) await new Promise((r) => setTimeout(r, result.leasedForMs));
+        continue;
       }
-      return {
-        ok: false,
-        reason: failed.reason,
-        retryAfterMs: null,
-        limitNano: failed.limit,
-        key: failed.key,
-      };
+      return refusal(failed, result.retryAfterMs);
     }
     throw new Error('budget counters could not be initialised');
+  }
+
+  /** Gives back this instance's leases (shutdown). */
+  close(): Promise<void> {
+    return this.leases.close();
   }
 
   /**
@@ -109,7 +150,7 @@ export class Admission {
       delta: tokenDelta,
     }));
     const budgets = ticket.budgets.map((b) => ({ key: b.key, reserve: b.reserve, actual: actualNano }));
-    const after = await this.gate.settle(ticket.window, windows, budgets, usage);
+    const after = await this.gate.settle(ticket.window, windows, budgets, usage, ticket.lease);
     this.remember(ticket.budgets[0]!.key, after[0]);
     return ticket.budgets.flatMap((b, i) => {
       const committed = after[i] ?? -1;
@@ -158,4 +199,10 @@ export class Admission {
     const spent = await this.sumCost(tenantId, budget.seed.agentId, budget.seed.from, budget.seed.to);
     await this.gate.seedBudget(budget.key, spent, budget.seed.ttlMs);
   }
+}
+
+function refusal(failed: HeldBudget | null, retryAfterMs: number): Admitted {
+  return failed
+    ? { ok: false, reason: failed.reason, retryAfterMs: null, limitNano: failed.limit, key: failed.key }
+    : { ok: false, reason: 'gateway.rate_limited', retryAfterMs, limitNano: null, key: null };
 }

@@ -2,7 +2,7 @@
 // spend-limit flags. Each operation is one round trip running a script from scripts.ts, so the
 // limits hold across every server instance (see docs/adr/0005-llm-gateway.md).
 import type { Redis } from 'ioredis';
-import { ADMIT, PICK, SETTLE } from './scripts.ts';
+import { ADMIT, PICK, RECLAIM, RETURN, SETTLE } from './scripts.ts';
 
 export const WINDOW_MS = 60_000;
 
@@ -21,9 +21,34 @@ export interface BudgetCheck {
 }
 
 export type AdmitResult =
-  /** picked: index into the candidates of the provider taken, or -1. */
-  | { ok: true; window: number; committed: number[]; picked: number }
-  | { ok: false; missing: boolean; failed: number; retryAfterMs: number };
+  /** picked: index into the candidates of the provider taken, or -1; leased: the lease was granted. */
+  | { ok: true; window: number; committed: number[]; picked: number; leased: boolean }
+  | {
+      ok: false;
+      missing: boolean;
+      failed: number;
+      retryAfterMs: number;
+      /** > 0: some instance may hold a lease of this workspace's capacity for up to this long. */
+      leasedForMs: number;
+    };
+
+/** A lease asked for with an admission (limits/leases.ts). */
+export interface LeaseAsk {
+  /** Redis key of the lease hash to create. */
+  key: string;
+  calls: number;
+  ms: number;
+  /** When, after its start, a lease nobody returned is released (its instance died). */
+  reclaimMs: number;
+}
+
+/** What a lease's instance gives back: unused amounts per window (current minute keys) and hold. */
+export interface LeaseReturn {
+  key: string;
+  windows: { key: string; amount: number }[];
+  budgetKeys: string[];
+  unusedNano: number;
+}
 
 export interface PickCandidate {
   id: string;
@@ -36,6 +61,8 @@ type Scripted = Redis & {
   gwAdmit(...args: (string | number)[]): Promise<number[]>;
   gwSettle(...args: (string | number)[]): Promise<number[]>;
   gwPick(...args: (string | number)[]): Promise<number[]>;
+  gwReturn(...args: (string | number)[]): Promise<number>;
+  gwReclaim(...args: (string | number)[]): Promise<number>;
 };
 
 type Args = (string | number)[];
@@ -58,6 +85,8 @@ export class RedisGate {
     redis.defineCommand('gwAdmit', { lua: ADMIT });
     redis.defineCommand('gwSettle', { lua: SETTLE });
     redis.defineCommand('gwPick', { lua: PICK });
+    redis.defineCommand('gwReturn', { lua: RETURN });
+    redis.defineCommand('gwReclaim', { lua: RECLAIM });
     this.redis = redis as Scripted;
     this.prefix = `${prefix}:gw`;
   }
@@ -67,6 +96,8 @@ export class RedisGate {
     windows: WindowCheck[],
     budgets: BudgetCheck[],
     candidates: PickCandidate[] = [],
+    tenantId = '',
+    lease: LeaseAsk | null = null,
   ): Promise<AdmitResult> {
     const window = Math.floor(nowMs / WINDOW_MS);
     const tokens = candidates[0]?.tokens ?? 0;
@@ -74,6 +105,9 @@ export class RedisGate {
       ...windows.flatMap((w) => [`${w.key}:${window}`, `${w.key}:${window - 1}`]),
       ...budgets.map((b) => b.key),
       ...candidates.flatMap((c) => this.pickKeys(c.id, window)),
+      lease?.key ?? `${this.prefix}:lease:none`,
+      this.leaseIndexKey,
+      this.leaseMarkerKey(tenantId),
     ];
     const argv = [
       nowMs,
@@ -85,14 +119,44 @@ export class RedisGate {
       ...windows.flatMap((w) => [w.limit, w.cost]),
       ...budgets.flatMap((b) => [b.limit, b.reserve]),
       ...candidates.flatMap((c) => [c.rpm ?? -1, c.tpm ?? -1]),
+      lease?.calls ?? 0,
+      lease?.ms ?? 0,
+      lease?.reclaimMs ?? 0,
     ];
-    const [status, failed, retry, picked, ...committed] = await this.redis.gwAdmit(
+    const [status, failed, retry, fourth, leased, ...committed] = await this.redis.gwAdmit(
       keys.length,
       ...keys,
       ...argv,
     );
-    if (status === 1) return { ok: true, window, committed, picked: (picked ?? 0) - 1 };
-    return { ok: false, missing: status === -1, failed: failed! - 1, retryAfterMs: retry ?? 0 };
+    if (status === 1) return { ok: true, window, committed, picked: (fourth ?? 0) - 1, leased: leased === 1 };
+    return {
+      ok: false,
+      missing: status === -1,
+      failed: failed! - 1,
+      retryAfterMs: retry ?? 0,
+      leasedForMs: fourth ?? 0,
+    };
+  }
+
+  /** Gives back the unused part of a lease; false when it had been reclaimed already. */
+  async returnLease(r: LeaseReturn): Promise<boolean> {
+    const keys = [r.key, this.leaseIndexKey, ...r.windows.map((w) => w.key), ...r.budgetKeys];
+    const argv = [r.windows.length, r.budgetKeys.length, ...r.windows.map((w) => w.amount), r.unusedNano];
+    return (await this.redis.gwReturn(keys.length, ...keys, ...argv)) === 1;
+  }
+
+  /** Releases the holds of up to `max` leases past their reclaim deadline; returns how many. */
+  async reclaimLeases(nowMs: number, max = 100): Promise<number> {
+    return this.redis.gwReclaim(1, this.leaseIndexKey, nowMs, max);
+  }
+
+  get leaseIndexKey(): string {
+    return `${this.prefix}:leases`;
+  }
+
+  /** Set while any instance may hold a lease of the workspace's capacity. */
+  leaseMarkerKey(tenantId: string): string {
+    return `${this.prefix}:leased:${tenantId}`;
   }
 
   /** Creates a budget hash from the database's figure unless another instance just did. */
@@ -100,17 +164,23 @@ export class RedisGate {
     await this.redis.multi().hsetnx(key, 'c', committed).hsetnx(key, 'h', 0).pexpire(key, ttlMs).exec();
   }
 
-  /** `usage`: the call's encoded usage row, appended to the usage stream in the same step. */
+  /**
+   * `usage`: the call's encoded usage row, appended to the usage stream in the same step.
+   * `lease`: the lease the call was admitted from, if any (its hold is released through it).
+   */
   async settle(
     window: number,
     windows: { key: string; delta: number }[],
     budgets: { key: string; reserve: number; actual: number }[],
     usage: string,
+    lease: string | null = null,
   ): Promise<number[]> {
     const keys = [
       ...windows.map((w) => `${w.key}:${window}`),
       ...budgets.map((b) => b.key),
       this.usageStreamKey,
+      lease ?? '',
+      this.leaseIndexKey,
     ];
     const argv = [
       windows.length,

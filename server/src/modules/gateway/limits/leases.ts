@@ -1,0 +1,212 @@
+// Capacity leases: while a workspace is far from all its limits, admission takes a few calls'
+// worth of requests, tokens and budget hold in its Redis trip (ADMIT in scripts.ts), and this
+// instance admits the next calls of the same scope from that lease without a Redis trip. The
+// lease is taken from the shared counters before it is used, so limits and budgets hold across
+// instances exactly as with per-call admission; near any limit no lease is granted. A lease is
+// used for `ms` at most (never past its minute window), then what is left goes back (RETURN). An
+// instance that dies leaks nothing for long: RECLAIM releases its leases' holds at their deadline.
+// See docs/adr/0005-llm-gateway.md.
+import { randomUUID } from 'node:crypto';
+import type { HeldBudget } from './call-checks.ts';
+import {
+  type LeaseAsk,
+  type PickCandidate,
+  type RedisGate,
+  WINDOW_MS,
+  type WindowCheck,
+} from './redis-gate.ts';
+
+export interface LeaseOptions {
+  /** Calls' worth taken per lease; 0 turns leasing off. */
+  calls: number;
+  /** How long this instance admits from a lease before giving back what is left. */
+  ms: number;
+  /** After its start, when a lease that was never given back is released by another instance. */
+  reclaimMs: number;
+}
+
+/** A call admitted from a lease: the lease's Redis key (settlement releases the hold through it). */
+export interface FromLease {
+  lease: string;
+  window: number;
+  /** Index, in the call's candidates, of the provider the lease took capacity from. */
+  picked: number;
+}
+
+/** What a granted lease covers: the checks and provider of the call whose admission took it. */
+export interface LeaseGrant {
+  ask: LeaseAsk;
+  scope: string;
+  tenantId: string;
+  nowMs: number;
+  window: number;
+  provider: PickCandidate;
+  windows: WindowCheck[];
+  budgets: HeldBudget[];
+  reserveNano: number;
+}
+
+interface Lease {
+  key: string;
+  scope: string;
+  tenantId: string;
+  window: number;
+  expiresAt: number;
+  providerId: string;
+  /** Current-minute keys it took from, and whether each counts tokens (else requests). */
+  windowKeys: { key: string; tokens: boolean }[];
+  budgetKeys: string[];
+  left: { requests: number; tokens: number; nano: number };
+  timer: NodeJS.Timeout;
+  givenBack: Promise<void> | null;
+}
+
+/** Reclaiming dead instances' leases is piggybacked on granting, at most this often. */
+const RECLAIM_EVERY_MS = 10_000;
+const MAX_SCOPES = 50_000;
+
+export class Leases {
+  private readonly gate: RedisGate;
+  private readonly opts: LeaseOptions;
+  private readonly onError: (err: unknown) => void;
+  private readonly byScope = new Map<string, Lease>();
+  /** When each scope last asked for admission: leases only go to scopes called again soon. */
+  private readonly lastSeen = new Map<string, number>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private lastReclaim = 0;
+
+  constructor(gate: RedisGate, opts: LeaseOptions, onError: (err: unknown) => void) {
+    this.gate = gate;
+    this.opts = opts;
+    this.onError = onError;
+  }
+
+  get enabled(): boolean {
+    return this.opts.calls > 0;
+  }
+
+  /** Admits a call from this instance's lease on its scope, if the lease still covers it. */
+  take(
+    scope: string,
+    nowMs: number,
+    tokens: number,
+    reserveNano: number,
+    candidates: PickCandidate[],
+  ): FromLease | null {
+    const lease = this.byScope.get(scope);
+    if (!lease) return null;
+    const picked = candidates.findIndex((c) => c.id === lease.providerId);
+    const { left } = lease;
+    if (
+      nowMs >= lease.expiresAt ||
+      Math.floor(nowMs / WINDOW_MS) !== lease.window ||
+      picked < 0 ||
+      left.requests < 1 ||
+      left.tokens < tokens ||
+      left.nano < reserveNano
+    ) {
+      void this.giveBack(lease);
+      return null;
+    }
+    left.requests -= 1;
+    left.tokens -= tokens;
+    left.nano -= reserveNano;
+    return { lease: lease.key, window: lease.window, picked };
+  }
+
+  /** A lease to ask for with this admission, if the scope is busy (called within a lease's time). */
+  ask(scope: string, nowMs: number): LeaseAsk | null {
+    if (!this.enabled) return null;
+    const last = this.lastSeen.get(scope);
+    if (this.lastSeen.size > MAX_SCOPES) this.lastSeen.clear();
+    this.lastSeen.set(scope, nowMs);
+    if (last === undefined || nowMs - last >= this.opts.ms) return null;
+    return {
+      key: `${this.gate.prefix}:lease:${randomUUID()}`,
+      calls: this.opts.calls,
+      ms: this.opts.ms,
+      reclaimMs: this.opts.reclaimMs,
+    };
+  }
+
+  /** Records a lease Redis granted, replacing (and giving back) the scope's previous one. */
+  granted(g: LeaseGrant): void {
+    const previous = this.byScope.get(g.scope);
+    if (previous) void this.giveBack(previous);
+    const k = g.ask.calls;
+    const windowKeys = g.windows.map((w) => ({ key: `${w.key}:${g.window}`, tokens: w.key.endsWith(':t') }));
+    const p = `${this.gate.prefix}:rl:p:${g.provider.id}`;
+    if (g.provider.rpm !== null) windowKeys.push({ key: `${p}:r:${g.window}`, tokens: false });
+    if (g.provider.tpm !== null) windowKeys.push({ key: `${p}:t:${g.window}`, tokens: true });
+    const lease: Lease = {
+      key: g.ask.key,
+      scope: g.scope,
+      tenantId: g.tenantId,
+      window: g.window,
+      expiresAt: Math.min(g.nowMs + g.ask.ms, (g.window + 1) * WINDOW_MS),
+      providerId: g.provider.id,
+      windowKeys,
+      budgetKeys: g.budgets.map((b) => b.key),
+      left: { requests: k, tokens: k * g.provider.tokens, nano: k * g.reserveNano },
+      timer: setTimeout(() => void this.giveBack(lease), g.ask.ms),
+      givenBack: null,
+    };
+    lease.timer.unref();
+    if (this.byScope.size > MAX_SCOPES) for (const l of this.byScope.values()) void this.giveBack(l);
+    this.byScope.set(g.scope, lease);
+    if (g.nowMs - this.lastReclaim >= RECLAIM_EVERY_MS) {
+      this.lastReclaim = g.nowMs;
+      this.track(this.gate.reclaimLeases(g.nowMs));
+    }
+  }
+
+  /** Gives back this instance's leases on a workspace; true if it held any. */
+  async giveBackTenant(tenantId: string): Promise<boolean> {
+    const mine = [...this.byScope.values()].filter((l) => l.tenantId === tenantId);
+    await Promise.all(mine.map((l) => this.giveBack(l)));
+    return mine.length > 0;
+  }
+
+  /** Gives back every lease and waits for it (shutdown). */
+  async close(): Promise<void> {
+    for (const lease of this.byScope.values()) void this.giveBack(lease);
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  private giveBack(lease: Lease): Promise<void> {
+    if (this.byScope.get(lease.scope) === lease) this.byScope.delete(lease.scope);
+    if (lease.givenBack) return lease.givenBack;
+    clearTimeout(lease.timer);
+    const { left } = lease;
+    lease.givenBack = this.gate
+      .returnLease({
+        key: lease.key,
+        windows: lease.windowKeys.map((w) => ({
+          key: w.key,
+          amount: w.tokens ? left.tokens : left.requests,
+        })),
+        budgetKeys: lease.budgetKeys,
+        unusedNano: left.nano,
+      })
+      .then(() => {}, this.onError);
+    this.track(lease.givenBack);
+    return lease.givenBack;
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p = work.catch(this.onError);
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+}
+
+/**
+ * The scope a lease covers: the exact keys and limits the call is checked against (workspace,
+ * agent, period), so a changed policy or a new day never admits from an old lease.
+ */
+export function leaseScope(windows: WindowCheck[], budgets: HeldBudget[]): string {
+  let scope = '';
+  for (const w of windows) scope += `${w.key}=${w.limit};`;
+  for (const b of budgets) scope += `${b.key}=${b.limit};`;
+  return scope;
+}
