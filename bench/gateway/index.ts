@@ -148,7 +148,7 @@ try {
     `Gateway event-loop delay over the run: p50 ${row.loop.p50} ms, p99 ${row.loop.p99} ms, max ${row.loop.max} ms`,
   );
   console.log(
-    `Node ${process.version}, ${cpus().length} CPUs; gateway in its own process, ${process.env.BENCH_EMULATOR === 'process' ? 'emulator in its own, load here' : 'emulator and load here'}.`,
+    `Node ${process.version}, ${cpus().length} CPUs; gateway in its own process, ${process.env.BENCH_EMULATOR === 'process' ? 'emulator in its own, load here' : 'emulator and load here'}; capacity leases ${process.env.GATEWAY_LEASE_CALLS === '0' ? 'off' : 'on'}.`,
   );
   await emulator.close();
 }

@@ -10,7 +10,13 @@ const emulatorUrl = process.env.EMULATOR_URL;
 if (!emulatorUrl) throw new Error('EMULATOR_URL is required');
 const providerKey = 'sk-ant-bench-provider';
 
-const server = await startTestServer({ GATEWAY_TENANT_RPM: '1000000', GATEWAY_TENANT_TPM: '100000000' });
+// GATEWAY_LEASE_CALLS=0 in the bench's environment turns capacity leases off (every call then
+// takes its Redis trip), for a baseline.
+const server = await startTestServer({
+  GATEWAY_TENANT_RPM: '1000000',
+  GATEWAY_TENANT_TPM: '100000000',
+  ...(process.env.GATEWAY_LEASE_CALLS ? { GATEWAY_LEASE_CALLS: process.env.GATEWAY_LEASE_CALLS } : {}),
+});
 const staff = await createUser(server, { email: 'bench-staff@colmeia.test', staff: true });
 const owner = await createUser(server, { email: 'bench-owner@colmeia.test' });
 const tenantId = await createWorkspace(server, owner, 'Bench');
