@@ -7,8 +7,8 @@ import type { AlertScope } from '../budgets/budget-alerts.ts';
 import type { CallPolicy } from '../budgets/policy-cache.ts';
 import { periodsOf } from '../budgets/thresholds.ts';
 import { callChecks, type HeldBudget } from './call-checks.ts';
-import { type LeaseOptions, Leases, leaseScope } from './leases.ts';
-import type { PickCandidate, RedisGate } from './redis-gate.ts';
+import { type LeaseOptions, Leases, leaseScope, type Renewal } from './leases.ts';
+import type { PickCandidate, RedisGate, WindowCheck } from './redis-gate.ts';
 
 export type RefusalReason =
   | 'gateway.rate_limited'
@@ -57,6 +57,7 @@ export const NO_LEASES: LeaseOptions = { calls: 0, ms: 0, reclaimMs: 0 };
 export class Admission {
   private readonly gate: RedisGate;
   private readonly sumCost: SumCost;
+  private readonly onError: (err: unknown) => void;
   readonly leases: Leases;
   /** The workspace's month spend as last seen in Redis, for the downgrade decision (no extra trip). */
   private readonly seen = new Map<string, number>();
@@ -69,6 +70,7 @@ export class Admission {
   ) {
     this.gate = gate;
     this.sumCost = sumCost;
+    this.onError = onError;
     this.leases = new Leases(gate, leases, onError);
   }
 
@@ -78,13 +80,14 @@ export class Admission {
     const nowMs = input.now.getTime();
     const candidates = input.candidates ?? [];
     const scope = this.leases.enabled ? leaseScope(windows, budgets) : '';
-    const leased = scope && this.leases.take(scope, nowMs, input.tokens, input.reserveNano, candidates);
-    if (leased) {
+    const leased = scope ? this.leases.take(scope, nowMs, input.tokens, input.reserveNano, candidates) : null;
+    if (leased && leased !== 'wait') {
+      if (leased.renew) this.renew(leased.renew, input, windows, budgets, candidates[leased.picked]!);
       const ticket = { window: leased.window, tokenKeys, budgets, lease: leased.lease };
       return { ok: true, ticket, picked: leased.picked };
     }
 
-    let ask = scope && candidates.length ? this.leases.ask(scope, nowMs) : null;
+    let ask = scope && candidates.length && !leased ? this.leases.ask(scope, nowMs) : null;
     let recheck: 'none' | 'mine' | 'waited' = 'none';
     for (let round = 0; round < 6; round++) {
       const result = await this.gate.admit(nowMs, windows, budgets, candidates, input.tenantId, ask);
@@ -127,6 +130,24 @@ export class Admission {
       return refusal(failed, result.retryAfterMs);
     }
     throw new Error('budget counters could not be initialised');
+  }
+
+  /** Extends a half-used lease, off the call's path: the same checks, admitting no call. */
+  private renew(
+    r: Renewal,
+    input: AdmitInput,
+    windows: WindowCheck[],
+    budgets: HeldBudget[],
+    provider: PickCandidate,
+  ): void {
+    const nowMs = input.now.getTime();
+    this.gate.admit(nowMs, windows, budgets, [provider], input.tenantId, r.ask).then(
+      (result) => this.leases.extended(r, result.ok && result.leased, nowMs),
+      (err: unknown) => {
+        this.leases.extended(r, false, nowMs);
+        this.onError(err);
+      },
+    );
   }
 
   /** Gives back this instance's leases (shutdown). */

@@ -98,27 +98,40 @@ describe('capacity leases', () => {
     expect(trips).toHaveBeenCalledTimes(1);
     expect(await requests(tenantId)).toBe(6);
     expect(await held(tenantId)).toBe(6 * RESERVE);
-    const fromLease = [];
-    for (let i = 0; i < 4; i++) fromLease.push(await a.admit(input(tenantId, p)));
-    expect(trips).toHaveBeenCalledTimes(1);
-    const fifth = await a.admit(input(tenantId, p)); // lease used up: back to Redis
+    const fromLease = [await a.admit(input(tenantId, p)), await a.admit(input(tenantId, p))];
+    // Half used: extended in the background by 4 (a trip that admits no call).
     expect(trips).toHaveBeenCalledTimes(2);
+    await vi.waitFor(async () => expect(await requests(tenantId)).toBe(10));
+    for (let i = 0; i < 4; i++) fromLease.push(await a.admit(input(tenantId, p)));
+    expect(trips).toHaveBeenCalledTimes(3); // the next extension; no call waited for Redis
     trips.mockRestore();
 
-    for (const r of [first, second, fifth]) expect(r).toMatchObject({ ok: true, ticket: { lease: null } });
+    for (const r of [first, second]) expect(r).toMatchObject({ ok: true, ticket: { lease: null } });
     for (const r of fromLease)
       expect(r).toMatchObject({ ok: true, picked: 0, ticket: { lease: expect.any(String) } });
-    // Nothing is counted twice: 7 calls, 7 + a new lease of 4 requests, one hold each.
-    expect(await requests(tenantId)).toBe(11);
-    expect(await held(tenantId)).toBe(11 * RESERVE);
-
-    await a.close(); // gives back the unused lease
-    expect(await requests(tenantId)).toBe(7);
-    expect(await held(tenantId)).toBe(7 * RESERVE);
-    for (const r of [first, second, ...fromLease, fifth]) await settle(a, r);
+    await a.close(); // gives back what is left, the extension in flight included
+    // Nothing counted twice or left behind: 8 calls, 8 requests, one hold each.
+    expect(await requests(tenantId)).toBe(8);
+    expect(await held(tenantId)).toBe(8 * RESERVE);
+    for (const r of [first, second, ...fromLease]) await settle(a, r);
     expect(await held(tenantId)).toBe(0);
-    expect(Number(await redis.hget(monthKey(tenantId), 'c'))).toBe(7 * 400);
+    expect(Number(await redis.hget(monthKey(tenantId), 'c'))).toBe(8 * 400);
     // Every lease record is gone once given back and its calls settled.
+    expect(await redis.keys(`${gate.prefix}:lease:*`)).toEqual([]);
+  });
+
+  it('gives back an extension that arrives after its lease went back', async () => {
+    const a = instance();
+    const tenantId = randomUUID();
+    const calls = [];
+    for (let i = 0; i < 4; i++) calls.push(await a.admit(input(tenantId, policy())));
+    // The fourth call set off an extension; the lease goes back before its answer is in.
+    expect(await a.leases.giveBackTenant(tenantId)).toBe(true);
+    await a.close();
+    expect(await requests(tenantId)).toBe(4);
+    expect(await held(tenantId)).toBe(4 * RESERVE);
+    for (const r of calls) await settle(a, r);
+    expect(await held(tenantId)).toBe(0);
     expect(await redis.keys(`${gate.prefix}:lease:*`)).toEqual([]);
   });
 

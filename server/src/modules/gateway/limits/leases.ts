@@ -2,14 +2,17 @@
 // worth of requests, tokens and budget hold in its Redis trip (ADMIT in scripts.ts), and this
 // instance admits the next calls of the same scope from that lease without a Redis trip. The
 // lease is taken from the shared counters before it is used, so limits and budgets hold across
-// instances exactly as with per-call admission; near any limit no lease is granted. A lease is
-// used for `ms` at most (never past its minute window), then what is left goes back (RETURN). An
-// instance that dies leaks nothing for long: RECLAIM releases its leases' holds at their deadline.
+// instances exactly as with per-call admission; near any limit no lease is granted. Half used, a
+// lease is extended in the background (same script, admitting no call), so a steadily busy scope
+// never waits for Redis. Unused for `ms` (and at the end of its minute window) what is left goes
+// back (RETURN). An instance that dies leaks nothing for long: RECLAIM releases its leases' holds
+// at their deadline.
 // See docs/adr/0005-llm-gateway.md.
 import { randomUUID } from 'node:crypto';
 import type { HeldBudget } from './call-checks.ts';
 import {
   type LeaseAsk,
+  type LeaseReturn,
   type PickCandidate,
   type RedisGate,
   WINDOW_MS,
@@ -31,6 +34,16 @@ export interface FromLease {
   window: number;
   /** Index, in the call's candidates, of the provider the lease took capacity from. */
   picked: number;
+  /** Set when the lease is half used: extend it with this (Admission does, off the call's path). */
+  renew: Renewal | null;
+}
+
+/** An extension asked for: the call whose checks it repeats, in calls' worth of its costs. */
+export interface Renewal {
+  ask: LeaseAsk;
+  lease: Lease;
+  tokens: number;
+  reserveNano: number;
 }
 
 /** What a granted lease covers: the checks and provider of the call whose admission took it. */
@@ -48,6 +61,7 @@ export interface LeaseGrant {
 
 interface Lease {
   key: string;
+  calls: number;
   scope: string;
   tenantId: string;
   window: number;
@@ -58,6 +72,7 @@ interface Lease {
   budgetKeys: string[];
   left: { requests: number; tokens: number; nano: number };
   timer: NodeJS.Timeout;
+  renewing: boolean;
   givenBack: Promise<void> | null;
 }
 
@@ -85,33 +100,62 @@ export class Leases {
     return this.opts.calls > 0;
   }
 
-  /** Admits a call from this instance's lease on its scope, if the lease still covers it. */
+  /**
+   * Admits a call from this instance's lease on its scope, if the lease still covers it; 'wait'
+   * when it does not but an extension is on its way (the call goes to Redis without asking for
+   * another lease).
+   */
   take(
     scope: string,
     nowMs: number,
     tokens: number,
     reserveNano: number,
     candidates: PickCandidate[],
-  ): FromLease | null {
+  ): FromLease | 'wait' | null {
     const lease = this.byScope.get(scope);
     if (!lease) return null;
     const picked = candidates.findIndex((c) => c.id === lease.providerId);
     const { left } = lease;
-    if (
-      nowMs >= lease.expiresAt ||
-      Math.floor(nowMs / WINDOW_MS) !== lease.window ||
-      picked < 0 ||
-      left.requests < 1 ||
-      left.tokens < tokens ||
-      left.nano < reserveNano
-    ) {
+    const current = nowMs < lease.expiresAt && Math.floor(nowMs / WINDOW_MS) === lease.window;
+    if (!current || picked < 0 || left.requests < 1 || left.tokens < tokens || left.nano < reserveNano) {
+      if (current && picked >= 0 && lease.renewing) return 'wait';
       void this.giveBack(lease);
       return null;
     }
     left.requests -= 1;
     left.tokens -= tokens;
     left.nano -= reserveNano;
-    return { lease: lease.key, window: lease.window, picked };
+    let renew: Renewal | null = null;
+    if (!lease.renewing && left.requests <= lease.calls / 2) {
+      lease.renewing = true;
+      const ask = {
+        key: lease.key,
+        calls: lease.calls,
+        ms: this.opts.ms,
+        reclaimMs: this.opts.reclaimMs,
+        extend: true,
+      };
+      renew = { ask, lease, tokens, reserveNano };
+    }
+    return { lease: lease.key, window: lease.window, picked, renew };
+  }
+
+  /** What Redis answered to an extension: the lease grows and lives on, or (too late) goes back. */
+  extended(r: Renewal, granted: boolean, nowMs: number): void {
+    const { lease } = r;
+    lease.renewing = false;
+    if (!granted) return;
+    const add = { requests: r.ask.calls, tokens: r.ask.calls * r.tokens, nano: r.ask.calls * r.reserveNano };
+    if (lease.givenBack) {
+      // Given back while the extension was on its way: the extension goes back too.
+      this.track(this.gate.returnLease(returnOf(lease, add)));
+      return;
+    }
+    lease.left.requests += add.requests;
+    lease.left.tokens += add.tokens;
+    lease.left.nano += add.nano;
+    lease.expiresAt = Math.min(nowMs + this.opts.ms, (lease.window + 1) * WINDOW_MS);
+    lease.timer.refresh();
   }
 
   /** A lease to ask for with this admission, if the scope is busy (called within a lease's time). */
@@ -140,6 +184,7 @@ export class Leases {
     if (g.provider.tpm !== null) windowKeys.push({ key: `${p}:t:${g.window}`, tokens: true });
     const lease: Lease = {
       key: g.ask.key,
+      calls: k,
       scope: g.scope,
       tenantId: g.tenantId,
       window: g.window,
@@ -149,6 +194,7 @@ export class Leases {
       budgetKeys: g.budgets.map((b) => b.key),
       left: { requests: k, tokens: k * g.provider.tokens, nano: k * g.reserveNano },
       timer: setTimeout(() => void this.giveBack(lease), g.ask.ms),
+      renewing: false,
       givenBack: null,
     };
     lease.timer.unref();
@@ -198,6 +244,19 @@ export class Leases {
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
   }
+}
+
+/** What goes back to Redis of a lease: `amounts` to its windows and budgets. */
+function returnOf(lease: Lease, amounts: { requests: number; tokens: number; nano: number }): LeaseReturn {
+  return {
+    key: lease.key,
+    windows: lease.windowKeys.map((w) => ({
+      key: w.key,
+      amount: w.tokens ? amounts.tokens : amounts.requests,
+    })),
+    budgetKeys: lease.budgetKeys,
+    unusedNano: amounts.nano,
+  };
 }
 
 /**

@@ -40,6 +40,8 @@ export interface LeaseAsk {
   ms: number;
   /** When, after its start, a lease nobody returned is released (its instance died). */
   reclaimMs: number;
+  /** Add to this existing lease instead, admitting no call. */
+  extend?: boolean;
 }
 
 /** What a lease's instance gives back: unused amounts per window (current minute keys) and hold. */
@@ -122,6 +124,7 @@ export class RedisGate {
       lease?.calls ?? 0,
       lease?.ms ?? 0,
       lease?.reclaimMs ?? 0,
+      lease?.extend ? 1 : 0,
     ];
     const [status, failed, retry, fourth, leased, ...committed] = await this.redis.gwAdmit(
       keys.length,

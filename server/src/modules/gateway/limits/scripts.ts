@@ -11,11 +11,13 @@
  * With a lease asked for (k > 0) and every limit far off — room left for the call, the lease and
  * as much again — it also takes k more calls' worth of everything and records the lease (see
  * limits/leases.ts), so the next calls are admitted in process. Near any limit no lease is
- * granted and every call comes here, so refusals there stay exact.
+ * granted and every call comes here, so refusals there stay exact. With `extend` = 1 it admits
+ * no call: it only adds k calls' worth to the existing lease (same far-off rule; nothing taken
+ * when the lease is gone or was given back).
  * KEYS: per window (current, previous) minute keys; one hash per budget; per candidate the five
  * PICK keys; then the lease hash, the lease index (sorted set) and the workspace's lease marker.
  * ARGV: now, windowMs, nWindows, nBudgets, nCandidates, tokens, per window (limit, cost), per
- * budget (limit, reserve), per candidate (rpmLimit, tpmLimit), then k, leaseMs, reclaimMs.
+ * budget (limit, reserve), per candidate (rpmLimit, tpmLimit), then k, leaseMs, reclaimMs, extend.
  * Returns {1, 0, 0, picked, leased, committed…} when admitted (picked 1-based, 0 = none; leased
  * 1/0), {0, i, retryMs, markerMs} when check i (1-based, windows first) refused (markerMs > 0 when
  * some instance may hold a lease of this workspace's capacity for that long), {-1, i, 0, 0} when
@@ -32,6 +34,7 @@ local a = 6 + 2 * nw + 2 * nb
 local k = tonumber(ARGV[a + 2 * nc + 1])
 local leaseMs = tonumber(ARGV[a + 2 * nc + 2])
 local reclaimMs = tonumber(ARGV[a + 2 * nc + 3])
+local extend = tonumber(ARGV[a + 2 * nc + 4]) == 1
 local base = 2 * nw + nb
 local leaseKey = KEYS[base + 5 * nc + 1]
 local indexKey = KEYS[base + 5 * nc + 2]
@@ -47,12 +50,17 @@ local function marker()
   return ms
 end
 local far = k > 0 and nb > 0
-local room = 1 + 2 * k
+local need = 1
+if extend then
+  need = 0
+  if redis.call('EXISTS', leaseKey) == 0 or redis.call('HEXISTS', leaseKey, 'r') == 1 then far = false end
+end
+local room = need + 2 * k
 for i = 1, nw do
   local used = est(KEYS[2 * i - 1], KEYS[2 * i])
   local limit = tonumber(ARGV[5 + 2 * i])
   local cost = tonumber(ARGV[6 + 2 * i])
-  if used + cost > limit then return {0, i, W - elapsed, marker()} end
+  if used + need * cost > limit then return {0, i, W - elapsed, marker()} end
   if used + room * cost > limit then far = false end
 end
 local committed = {}
@@ -63,7 +71,7 @@ for j = 1, nb do
   if not v[1] then return {-1, nw + j, 0, 0} end
   local c = tonumber(v[1])
   local held = c + tonumber(v[2] or '0')
-  if limit >= 0 and held + reserve > limit then return {0, nw + j, 0, marker()} end
+  if limit >= 0 and held + need * reserve > limit then return {0, nw + j, 0, marker()} end
   if limit >= 0 and held + room * reserve > limit then far = false end
   committed[j] = c
 end
@@ -75,7 +83,7 @@ for i = 1, nc do
   if redis.call('EXISTS', KEYS[p + 1]) == 0 then
     local r = rl >= 0 and est(KEYS[p + 2], KEYS[p + 3]) or 0
     local t = tl >= 0 and est(KEYS[p + 4], KEYS[p + 5]) or 0
-    if (rl < 0 or r + 1 <= rl) and (tl < 0 or t + tokens <= tl) then
+    if (rl < 0 or r + need <= rl) and (tl < 0 or t + need * tokens <= tl) then
       picked = i
       if (rl >= 0 and r + room > rl) or (tl >= 0 and t + room * tokens > tl) then far = false end
       break
@@ -83,8 +91,9 @@ for i = 1, nc do
   end
 end
 if picked == 0 then far = false end
-local units = 1
-if far then units = 1 + k end
+local units = need
+if far then units = need + k end
+if units == 0 then return {1, 0, 0, 0, 0} end
 for i = 1, nw do
   redis.call('INCRBY', KEYS[2 * i - 1], units * tonumber(ARGV[6 + 2 * i]))
   redis.call('PEXPIRE', KEYS[2 * i - 1], 2 * W)
@@ -103,11 +112,15 @@ if picked > 0 then
     redis.call('PEXPIRE', KEYS[p + 4], 2 * W)
   end
 end
-if far then
+if far and extend then
+  redis.call('HINCRBY', leaseKey, 'n', k * tonumber(ARGV[6 + 2 * nw + 2]))
+elseif far then
   -- Every budget holds the same per-call reserve; the lease hash remembers which hashes hold
   -- its part, so a lease whose instance died can be released (RECLAIM) without it.
   redis.call('HSET', leaseKey, 'n', k * tonumber(ARGV[6 + 2 * nw + 2]), 'b', nb)
   for j = 1, nb do redis.call('HSET', leaseKey, 'b' .. j, KEYS[2 * nw + j]) end
+end
+if far then
   redis.call('PEXPIRE', leaseKey, reclaimMs + 3600000)
   redis.call('ZADD', indexKey, now + reclaimMs, leaseKey)
   redis.call('SET', markerKey, '1', 'PX', leaseMs + 100)
