@@ -223,18 +223,7 @@ export class Leases {
     if (this.byScope.get(lease.scope) === lease) this.byScope.delete(lease.scope);
     if (lease.givenBack) return lease.givenBack;
     clearTimeout(lease.timer);
-    const { left } = lease;
-    lease.givenBack = this.gate
-      .returnLease({
-        key: lease.key,
-        windows: lease.windowKeys.map((w) => ({
-          key: w.key,
-          amount: w.tokens ? left.tokens : left.requests,
-        })),
-        budgetKeys: lease.budgetKeys,
-        unusedNano: left.nano,
-      })
-      .then(() => {}, this.onError);
+    lease.givenBack = this.gate.returnLease(returnOf(lease, lease.left)).then(() => {}, this.onError);
     this.track(lease.givenBack);
     return lease.givenBack;
   }
