@@ -23,13 +23,10 @@ export interface CallOutcome {
   upstreamRequestId: string | null;
 }
 
-/** Settlements wait this long to leave together (one pipelined Redis write for many calls). */
-const SETTLE_DELAY_MS = 5;
-
 export class CallLedger {
   private readonly pending = new Set<Promise<unknown>>();
   private settles: (() => Promise<unknown>)[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
   private readonly d: {
     writer: UsageWriter;
     admission: Admission;
@@ -70,8 +67,9 @@ export class CallLedger {
         (err) => this.d.writer.rescue(record, err),
       ),
     );
-    // Holds stay a few ms longer (never unsafe: they only keep budget back) for one write, not N.
-    this.timer ??= setTimeout(() => this.drain(), SETTLE_DELAY_MS);
+    // Right after this turn of the event loop, once its replies are written: the calls that
+    // finished in the same turn settle in one write, and a row waits in memory for no longer.
+    this.immediate ??= setImmediate(() => this.drain());
     return costNano;
   }
 
@@ -109,8 +107,8 @@ export class CallLedger {
 
   /** Sends the waiting settlements, all in one tick so RedisGate sends them in one pipeline. */
   private drain(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
     const runs = this.settles;
     this.settles = [];
     for (const run of runs) this.track(run());
