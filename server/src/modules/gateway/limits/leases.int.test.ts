@@ -145,6 +145,24 @@ describe('capacity leases', () => {
     expect(await held(tenantId)).toBe(2 * RESERVE);
   });
 
+  it('asks for the next lease at once when a busy scope’s lease stops covering its calls', async () => {
+    const a = instance({ ms: 100 });
+    const tenantId = randomUUID();
+    const p = policy();
+    await a.admit(input(tenantId, p));
+    await a.admit(input(tenantId, p)); // a lease comes along
+    // Calls from the lease (and its extensions) for longer than a lease's time.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      expect(await a.admit(input(tenantId, p))).toMatchObject({ ticket: { lease: expect.any(String) } });
+    }
+    await new Promise((r) => setTimeout(r, 20)); // no extension on its way
+    // A call the lease cannot cover goes to Redis — and, the scope being busy, brings a new lease.
+    const big = await a.admit({ ...input(tenantId, p), reserveNano: 50 * RESERVE });
+    expect(big).toMatchObject({ ok: true, ticket: { lease: null } });
+    expect(await a.admit(input(tenantId, p))).toMatchObject({ ticket: { lease: expect.any(String) } });
+  });
+
   it('grants no lease near a limit: there every call is checked in Redis', async () => {
     const a = instance();
     const tenantId = randomUUID();

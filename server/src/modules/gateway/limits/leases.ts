@@ -22,7 +22,7 @@ import {
 export interface LeaseOptions {
   /** Calls' worth taken per lease; 0 turns leasing off. */
   calls: number;
-  /** How long this instance admits from a lease before giving back what is left. */
+  /** How long a lease may go unused before what is left of it goes back. */
   ms: number;
   /** After its start, when a lease that was never given back is released by another instance. */
   reclaimMs: number;
@@ -125,6 +125,11 @@ export class Leases {
     left.requests -= 1;
     left.tokens -= tokens;
     left.nano -= reserveNano;
+    // In use, so not idle: it lives on (within its minute), and when it ends — its minute, a call
+    // it cannot cover — the next is asked for at once.
+    lease.expiresAt = Math.min(nowMs + this.opts.ms, (lease.window + 1) * WINDOW_MS);
+    lease.timer.refresh();
+    this.lastSeen.set(scope, nowMs);
     let renew: Renewal | null = null;
     if (!lease.renewing && left.requests <= lease.calls / 2) {
       lease.renewing = true;
