@@ -57,8 +57,8 @@ const ZEnv = z.object({
   GATEWAY_TENANT_TPM: z.coerce.number().int().min(1).default(2_000_000),
   /**
    * Capacity leases (limits/leases.ts): calls' worth an instance takes at once for a busy
-   * workspace far from its limits (0 = off), how long one may go unused before what is left goes
-   * back (ms), and when a lease its instance never gave back (it died) is released — after any
+   * workspace far from its limits (0 = off), how long one lasts past its grant or last extension
+   * before what is left goes back (ms; one in use is extended), and when a lease its instance never gave back (it died) is released — after any
    * call admitted from it ended.
    */
   GATEWAY_LEASE_CALLS: z.coerce.number().int().min(0).max(64).default(8),

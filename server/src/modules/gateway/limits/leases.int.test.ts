@@ -195,6 +195,22 @@ describe('capacity leases', () => {
     expect(await requests(tenantId)).toBe(12);
   });
 
+  it('keeps no capacity in a slowly used lease past the time other instances wait for it', async () => {
+    const a = instance({ ms: 100 });
+    const b = instance({ ms: 100 });
+    const tenantId = randomUUID();
+    const p = policy({ rpm: 12 });
+    const fromA = [await a.admit(input(tenantId, p)), await a.admit(input(tenantId, p))]; // + a lease of 4
+    // a keeps calling, slowly: its lease may not outlive what a refusal elsewhere waits for.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 60));
+      fromA.push(await a.admit(input(tenantId, p)));
+    }
+    const fromB = [];
+    for (let i = 0; i < 10; i++) fromB.push(await b.admit(input(tenantId, p)));
+    expect(admittedCount(fromA) + admittedCount(fromB)).toBe(12);
+  });
+
   it('never lets concurrent calls on two instances past a budget, leases or not', async () => {
     const a = instance({ calls: 8 });
     const b = instance({ calls: 8 });

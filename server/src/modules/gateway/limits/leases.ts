@@ -4,8 +4,8 @@
 // lease is taken from the shared counters before it is used, so limits and budgets hold across
 // instances exactly as with per-call admission; near any limit no lease is granted. Half used, a
 // lease is extended in the background (same script, admitting no call), so a steadily busy scope
-// never waits for Redis. Unused for `ms` (and at the end of its minute window) what is left goes
-// back (RETURN). An instance that dies leaks nothing for long: RECLAIM releases its leases' holds
+// never waits for Redis. Not extended for `ms` (and at the end of its minute window) what is left
+// goes back (RETURN). An instance that dies leaks nothing for long: RECLAIM releases its leases' holds
 // at their deadline.
 // See docs/adr/0005-llm-gateway.md.
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,7 @@ import {
 export interface LeaseOptions {
   /** Calls' worth taken per lease; 0 turns leasing off. */
   calls: number;
-  /** How long a lease may go unused before what is left of it goes back. */
+  /** How long a lease lasts past its grant or last extension (a lease in use is extended). */
   ms: number;
   /** After its start, when a lease that was never given back is released by another instance. */
   reclaimMs: number;
@@ -66,6 +66,8 @@ interface Lease {
   tenantId: string;
   window: number;
   expiresAt: number;
+  /** When Redis last granted or extended it (its marker was set then). */
+  touchedAt: number;
   providerId: string;
   /** Current-minute keys it took from, and whether each counts tokens (else requests). */
   windowKeys: { key: string; tokens: boolean }[];
@@ -125,13 +127,17 @@ export class Leases {
     left.requests -= 1;
     left.tokens -= tokens;
     left.nano -= reserveNano;
-    // In use, so not idle: it lives on (within its minute), and when it ends — its minute, a call
-    // it cannot cover — the next is asked for at once.
-    lease.expiresAt = Math.min(nowMs + this.opts.ms, (lease.window + 1) * WINDOW_MS);
-    lease.timer.refresh();
+    // Still busy: when this lease ends (its minute, a call it cannot cover), ask for the next at once.
     this.lastSeen.set(scope, nowMs);
+    // A lease lives `ms` past its grant or last extension — as long as other instances' refusals
+    // wait for it (the marker set in the same step) — so one in use is extended when half used, or
+    // half-way through that time while it holds no more than one lease's worth.
+    const ageing =
+      nowMs >= lease.touchedAt + this.opts.ms / 2 &&
+      lease.expiresAt < (lease.window + 1) * WINDOW_MS && // not already ending with its minute
+      left.requests <= lease.calls;
     let renew: Renewal | null = null;
-    if (!lease.renewing && left.requests <= lease.calls / 2) {
+    if (!lease.renewing && (left.requests <= lease.calls / 2 || ageing)) {
       lease.renewing = true;
       const ask = {
         key: lease.key,
@@ -159,6 +165,7 @@ export class Leases {
     lease.left.requests += add.requests;
     lease.left.tokens += add.tokens;
     lease.left.nano += add.nano;
+    lease.touchedAt = nowMs;
     lease.expiresAt = Math.min(nowMs + this.opts.ms, (lease.window + 1) * WINDOW_MS);
     lease.timer.refresh();
   }
@@ -194,6 +201,7 @@ export class Leases {
       tenantId: g.tenantId,
       window: g.window,
       expiresAt: Math.min(g.nowMs + g.ask.ms, (g.window + 1) * WINDOW_MS),
+      touchedAt: g.nowMs,
       providerId: g.provider.id,
       windowKeys,
       budgetKeys: g.budgets.map((b) => b.key),
