@@ -139,14 +139,7 @@ export class Leases {
     let renew: Renewal | null = null;
     if (!lease.renewing && (left.requests <= lease.calls / 2 || ageing)) {
       lease.renewing = true;
-      const ask = {
-        key: lease.key,
-        calls: lease.calls,
-        ms: this.opts.ms,
-        reclaimMs: this.opts.reclaimMs,
-        extend: true,
-      };
-      renew = { ask, lease, tokens, reserveNano };
+      renew = { ask: this.leaseAsk(lease.key, true), lease, tokens, reserveNano };
     }
     return { lease: lease.key, window: lease.window, picked, renew };
   }
@@ -177,12 +170,11 @@ export class Leases {
     if (this.lastSeen.size > MAX_SCOPES) this.lastSeen.clear();
     this.lastSeen.set(scope, nowMs);
     if (last === undefined || nowMs - last >= this.opts.ms) return null;
-    return {
-      key: `${this.gate.prefix}:lease:${randomUUID()}`,
-      calls: this.opts.calls,
-      ms: this.opts.ms,
-      reclaimMs: this.opts.reclaimMs,
-    };
+    return this.leaseAsk(`${this.gate.prefix}:lease:${randomUUID()}`, false);
+  }
+
+  private leaseAsk(key: string, extend: boolean): LeaseAsk {
+    return { key, calls: this.opts.calls, ms: this.opts.ms, reclaimMs: this.opts.reclaimMs, extend };
   }
 
   /** Records a lease Redis granted, replacing (and giving back) the scope's previous one. */
